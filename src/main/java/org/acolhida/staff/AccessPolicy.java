@@ -1,0 +1,64 @@
+package org.acolhida.staff;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's authorizations for each role, created by the application at every start, so that
+ * nobody has to click them together in Admin. Idempotent: a grant that exists is left alone.
+ * Authorizations are on in every profile.
+ */
+@Component
+@Order(0)
+class AccessPolicy implements ApplicationRunner {
+
+	private static final List<Role> STAFF = List.of(Role.RECEPTION, Role.DOCUMENTATION, Role.HOUSING, Role.LITERACY,
+			Role.SHELTER, Role.COORDINATOR);
+
+	private final AuthorizationService authorizations;
+
+	AccessPolicy(AuthorizationService authorizations) {
+		this.authorizations = authorizations;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		for (Role role : STAFF) {
+			grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		}
+		grant(Role.MANAGER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(Role.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+	}
+
+	void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+		boolean exists = authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(role.groupId())
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.count() > 0;
+		if (exists) {
+			return;
+		}
+		Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		authorization.setGroupId(role.groupId());
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
+		authorizations.saveAuthorization(authorization);
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.acolhida.staff;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates staff accounts and their groups in the engine's identity service, idempotently: a role
+ * group, a group per unit and a workgroup per role at the unit.
+ */
+@Service
+public class StaffDirectory {
+
+	/** Group type of the role groups (reception, housing, managers, ...). */
+	static final String ROLE = "ROLE";
+
+	/** Group type of the unit groups (SOR-CRAS-NORTE) and of the workgroups (housing.SOR-CRAS-NORTE). */
+	static final String UNIT = "UNIT";
+
+	private final IdentityService identityService;
+
+	StaffDirectory(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	/** Adds a person with a role, at a unit when the role works at one, unless they exist already. */
+	public void enrol(String userId, String firstName, String lastName, String password, Role role, String unitCode,
+			String unitName) {
+		if (identityService.createUserQuery().userId(userId).count() == 0) {
+			User user = identityService.newUser(userId);
+			user.setFirstName(firstName);
+			user.setLastName(lastName);
+			user.setPassword(password);
+			identityService.saveUser(user);
+		}
+		join(userId, role.groupId(), capitalised(role.groupId()), ROLE);
+		if (role.isUnitRole() && unitCode != null) {
+			join(userId, unitCode, unitName, UNIT);
+			join(userId, role.at(unitCode), capitalised(role.groupId()) + " – " + unitName, UNIT);
+		}
+	}
+
+	private void join(String userId, String groupId, String name, String type) {
+		if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+			Group group = identityService.newGroup(groupId);
+			group.setName(name);
+			group.setType(type);
+			identityService.saveGroup(group);
+		}
+		if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+			identityService.createMembership(userId, groupId);
+		}
+	}
+
+	private static String capitalised(String word) {
+		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.acolhida.system;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The user signed in to {@code /api}, as the engine's authentication filter established it from
+ * the request's credentials (see {@link RestSecurityConfiguration}).
+ */
+@Component
+public class CurrentUser {
+
+	/** Group of the coordinators who keep the protocols and the unit directory. */
+	public static final String MANAGERS = "managers";
+
+	private final IdentityService identityService;
+
+	CurrentUser(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	public String userId() {
+		Authentication authentication = identityService.getCurrentAuthentication();
+		return authentication == null ? null : authentication.getUserId();
+	}
+
+	public List<String> groups() {
+		Authentication authentication = identityService.getCurrentAuthentication();
+		return authentication == null || authentication.getGroupIds() == null ? List.of()
+				: authentication.getGroupIds();
+	}
+
+	public boolean isMember(String group) {
+		return groups().contains(group);
+	}
+
+	/** Managers and the setup administrator. */
+	public void requireManager() {
+		if (!isMember(MANAGERS) && !isMember(Groups.CAMUNDA_ADMIN)) {
+			throw new ForbiddenException("Only managers may change this");
+		}
+	}
+
+}

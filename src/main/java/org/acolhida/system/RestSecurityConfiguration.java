@@ -1,0 +1,29 @@
+package org.acolhida.system;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine's REST API and our own {@code /api} are open to anyone unless a filter says otherwise:
+ * both require HTTP Basic credentials of a Camunda user. The filter also makes the user the
+ * engine's current authentication, so that the engine's authorizations apply to every call.
+ */
+@Configuration(proxyBeanMethods = false)
+class RestSecurityConfiguration {
+
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setName("acolhida-rest-authentication");
+		registration.addUrlPatterns("/engine-rest/*", "/api/*");
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				HttpBasicAuthenticationProvider.class.getName());
+		registration.setOrder(10);
+		return registration;
+	}
+
+}
