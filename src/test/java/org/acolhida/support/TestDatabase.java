@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,19 +32,21 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 		}
 		if (embedded == null) {
 			try {
-				embedded = EmbeddedPostgres.builder().start();
+				embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// Stop the server only after every application context has closed: stopped earlier,
+			// the engine's shutdown would wait on a database that is gone.
+			SpringApplication.getShutdownHandlers().add(() -> {
 				try {
 					embedded.close();
 				}
 				catch (IOException e) {
 					// the JVM is going away; nothing left to clean
 				}
-			}));
+			});
 		}
 		return embedded.getJdbcUrl("postgres", "postgres");
 	}
