@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import org.acolhida.system.InvalidInputException.FieldMessage;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * How {@code /api} answers what it refuses: an RFC 9457 problem with, for bad input, an
  * {@code errors} list of {@code {field, message}}.
  */
+// Before Spring Boot's own problem-details handler, which would answer these without field names.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "org.acolhida")
 class ApiErrors {
 

@@ -1,0 +1,80 @@
+package org.acolhida;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one-command run: no profile, so the embedded H2 file database with the demo network and logins.
+ * Started twice on the same data folder, as a user restarting it would.
+ */
+class EmbeddedDefaultTest {
+
+	@TempDir
+	Path dataDir;
+
+	ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(AcolhidaApplication.class)
+			.properties("server.port=0", "ACOLHIDA_DATA_DIR=" + dataDir)
+			.run();
+	}
+
+	static TestRestTemplate client(ConfigurableApplicationContext app, String user) {
+		return new TestRestTemplate(user, "demo");
+	}
+
+	static String url(ConfigurableApplicationContext app, String path) {
+		return "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + path;
+	}
+
+	@Test
+	void shouldRunOnH2WithTheDemoNetworkAndKeepDataAcrossARestart() {
+		long deployments;
+		try (ConfigurableApplicationContext app = start()) {
+			assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
+			assertThat(app.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
+
+			TestRestTemplate ana = client(app, "ana");
+			List<?> shelters = ana.getForObject(url(app, "/api/units?kind=SHELTER&municipality=Cremona"), List.class);
+			assertThat(shelters).isNotEmpty();
+
+			UnitDirectory directory = app.getBean(UnitDirectory.class);
+			Instant thursdayAtHalfPastThree = ZonedDateTime
+				.of(LocalDate.of(2026, 10, 1).atTime(15, 30), ZoneId.of("Europe/Rome")).toInstant();
+			assertThat(directory.isOpen("CRE-CARITAS-LEGALE", thursdayAtHalfPastThree)).isTrue();
+
+			ResponseEntity<Map> created = client(app, "helena").postForEntity(url(app, "/api/units"),
+					Map.of("code", "T-H2-RESTART", "name", "Posto de teste", "kind", "HEALTH", "municipality",
+							"Sorocaba", "country", "BR", "timeZone", "America/Sao_Paulo"),
+					Map.class);
+			assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+			deployments = app.getBean(RepositoryService.class).createDeploymentQuery().count();
+		}
+
+		try (ConfigurableApplicationContext app = start()) {
+			assertThat(client(app, "helena").getForEntity(url(app, "/api/units/T-H2-RESTART"), Map.class)
+				.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(app.getBean(RepositoryService.class).createDeploymentQuery().count())
+				.as("unchanged protocols are not deployed again").isEqualTo(deployments);
+			assertThat(client(app, "admin").getForEntity(url(app, "/engine-rest/user"), String.class).getStatusCode())
+				.isEqualTo(HttpStatus.OK);
+		}
+	}
+
+}
