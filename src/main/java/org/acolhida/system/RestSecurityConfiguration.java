@@ -26,4 +26,15 @@ class RestSecurityConfiguration {
 		return registration;
 	}
 
+	/** After authentication, so that an anonymous caller learns nothing but 401. */
+	@Bean
+	FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+		FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(
+				new QueryExpressionGuard());
+		registration.setName("acolhida-query-expression-guard");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setOrder(20);
+		return registration;
+	}
+
 }

@@ -1,0 +1,124 @@
+package org.acolhida.system;
+
+import java.util.List;
+import java.util.Map;
+
+import org.acolhida.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Task and filter queries with an expression at any depth are refused before the engine evaluates
+ * them (Camunda 7.24.0 Community evaluates those nested in {@code orQueries}).
+ */
+@PostgresIntegrationTest
+class QueryExpressionGuardIT {
+
+	/** Would create a file on the server if the engine evaluated it. */
+	static final String PAYLOAD = "${''.getClass().forName('java.io.File').getConstructor(''.getClass())"
+			+ ".newInstance('/tmp/acolhida-pwned').createNewFile()}";
+
+	@Autowired
+	TestRestTemplate rest;
+
+	ResponseEntity<String> post(String path, Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth("bruno", "demo");
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+	}
+
+	@Test
+	void shouldAnswerAnOrdinaryTaskQuery() {
+		ResponseEntity<String> response = post("/engine-rest/task?maxResults=50",
+				Map.of("orQueries", List.of(Map.of("nameLike", "%case%"))));
+
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void shouldRefuseAnUnboundedTaskQuery() {
+		ResponseEntity<String> response = post("/engine-rest/task", Map.of());
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).contains("unbound");
+	}
+
+	@Test
+	void shouldRefuseAnExpressionInsideOrQueries() {
+		ResponseEntity<String> response = post("/engine-rest/task",
+				Map.of("orQueries", List.of(Map.of("dueDateExpression", PAYLOAD))));
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).contains("Expressions are not allowed", "orQueries[0].dueDateExpression");
+		assertThat(new java.io.File("/tmp/acolhida-pwned")).doesNotExist();
+	}
+
+	@Test
+	void shouldRefuseAnExpressionValueHiddenInAnOrdinaryField() {
+		assertThat(post("/engine-rest/task/count",
+				Map.of("orQueries", List.of(Map.of("or", List.of(Map.of("assignee", "#{1+1}")))))).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void shouldRefuseAnExpressionInQueryParameters() {
+		ResponseEntity<String> response = rest.withBasicAuth("bruno", "demo")
+			.getForEntity("/engine-rest/task?dueBeforeExpression={e}", String.class, "${now()}");
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void shouldRefuseAnExpressionOnTheApiTasklistUses() {
+		// Sign in to the webapps as Tasklist does: a session cookie and the CSRF token it hands out.
+		ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+		String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+			.map(cookie -> cookie.split(";")[0]).toList());
+		String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.COOKIE, cookies);
+		headers.add("X-XSRF-TOKEN", token);
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+				HttpMethod.POST, new HttpEntity<>("username=marco&password=demo", headers), String.class);
+		assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
+		// Signing in starts a new session, which has a CSRF token of its own.
+		List<String> renewed = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+		headers.set(HttpHeaders.COOKIE, String.join("; ", renewed.stream().map(c -> c.split(";")[0]).toList()));
+		ResponseEntity<String> session = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+				new HttpEntity<>(headers), String.class);
+		headers.set("X-XSRF-TOKEN", session.getHeaders().getFirst("X-XSRF-TOKEN"));
+		headers.setContentType(MediaType.APPLICATION_JSON);
+
+		ResponseEntity<String> plain = rest.exchange("/camunda/api/engine/engine/default/task?maxResults=15",
+				HttpMethod.POST, new HttpEntity<>(Map.of("orQueries", List.of(Map.of("nameLike", "%a%"))), headers),
+				String.class);
+		ResponseEntity<String> hostile = rest.exchange("/camunda/api/engine/engine/default/task?maxResults=15",
+				HttpMethod.POST,
+				new HttpEntity<>(Map.of("orQueries", List.of(Map.of("followUpBeforeExpression", PAYLOAD))), headers),
+				String.class);
+
+		assertThat(plain.getStatusCode()).as(plain.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(hostile.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(hostile.getBody()).contains("Expressions are not allowed");
+	}
+
+	@Test
+	void shouldRefuseAFilterWhoseStoredQueryHasAnExpression() {
+		ResponseEntity<String> response = post("/engine-rest/filter/create", Map.of("resourceType", "Task", "name",
+				"Mine", "query", Map.of("orQueries", List.of(Map.of("candidateUserExpression", "${currentUser()}")))));
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+}
