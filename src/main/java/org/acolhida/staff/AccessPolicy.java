@@ -39,6 +39,12 @@ class AccessPolicy implements ApplicationRunner {
 		grant(Role.MANAGER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		grant(Role.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		// Managers own the protocols: they deploy diagrams, decision tables and forms (e.g. from
+		// Camunda Modeler) and read what is deployed.
+		grant(Role.MANAGER, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+		grant(Role.MANAGER, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		grant(Role.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		grant(Role.MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
 	}
 
 	void grant(Role role, Resource resource, String resourceId, Permission... permissions) {

@@ -1,0 +1,386 @@
+package org.acolhida.protocols;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.xml.instance.DomElement;
+
+/**
+ * The checks that keep a protocol from breaking the application once deployed: every process keeps
+ * its history for a limited time; no class names or scripts; every delegate expression names a bean
+ * of the application; every form referenced exists; every decision table referenced exists and reads
+ * only variables that the process provides (from its forms, its delegates, its mappings or the
+ * inputs it declares in a process property {@code inputs}). Looks at the files of one deployment and,
+ * for what they refer to outside it, at what is deployed already.
+ */
+final class ProtocolCheck {
+
+	static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+
+	private static final Pattern EXPRESSION_ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
+	private static final Pattern VARIABLE_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\.[A-Za-z_][A-Za-z0-9_]*)*$");
+
+	/** Roots that the engine resolves itself in expressions. */
+	private static final Set<String> ENGINE_ROOTS = Set.of("execution", "task", "authenticatedUserId", "variableScope",
+			"now", "dateTime", "currentUser", "currentUserGroups");
+
+	/** What is deployed already, for references that point outside the deployment. */
+	interface Deployed {
+
+		Optional<String> latestForm(String formKey);
+
+		Optional<String> latestDecisionResource(String decisionKey);
+
+		/** The BPMN XML of the latest version of every process definition. */
+		List<String> latestProcesses();
+
+	}
+
+	/** The application's beans, as expressions in diagrams see them. */
+	interface Beans {
+
+		boolean exists(String name);
+
+		Set<String> provides(String name);
+
+	}
+
+	private final Deployed deployed;
+
+	private final Beans beans;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final List<ProtocolProblem> problems = new ArrayList<>();
+
+	private final Map<String, JsonNode> forms = new HashMap<>();
+
+	private final Map<String, Decision> decisions = new HashMap<>();
+
+	private final Map<String, String> decisionResources = new HashMap<>();
+
+	ProtocolCheck(Deployed deployed, Beans beans) {
+		this.deployed = deployed;
+		this.beans = beans;
+	}
+
+	/** Every problem with the resources of one deployment; empty when it may be deployed. */
+	List<ProtocolProblem> check(Map<String, byte[]> resources) {
+		Map<String, BpmnModelInstance> processes = new LinkedHashMap<>();
+		resources.forEach((name, bytes) -> {
+			if (name.endsWith(".form")) {
+				readForm(name, bytes);
+			}
+			else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+				readDecisions(name, bytes);
+			}
+			else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+				try {
+					processes.put(name, Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
+				}
+				catch (RuntimeException e) {
+					problems.add(new ProtocolProblem(name, null, "is not a valid BPMN file: " + e.getMessage()));
+				}
+			}
+		});
+		Set<String> redeployed = new TreeSet<>();
+		processes.forEach((name, model) -> {
+			for (Process process : model.getModelElementsByType(Process.class)) {
+				redeployed.add(process.getId());
+				checkProcess(name, process, true);
+			}
+		});
+		if (!decisions.isEmpty()) {
+			checkDeployedProcessesAgainstNewDecisions(redeployed);
+		}
+		return List.copyOf(problems);
+	}
+
+	private void readForm(String name, byte[] bytes) {
+		try {
+			JsonNode form = json.readTree(bytes);
+			if (!form.hasNonNull("id")) {
+				problems.add(new ProtocolProblem(name, null, "has no form id"));
+				return;
+			}
+			forms.put(form.get("id").asText(), form);
+		}
+		catch (Exception e) {
+			problems.add(new ProtocolProblem(name, null, "is not a valid Camunda Form (JSON): " + e.getMessage()));
+		}
+	}
+
+	private void readDecisions(String name, byte[] bytes) {
+		try {
+			DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
+			for (Decision decision : model.getModelElementsByType(Decision.class)) {
+				decisions.put(decision.getId(), decision);
+				decisionResources.put(decision.getId(), name);
+				if (decision.getCamundaHistoryTimeToLiveString() == null) {
+					problems.add(new ProtocolProblem(name, decision.getId(), "decision '" + decision.getId()
+							+ "' has no History Time To Live: set it (e.g. 180 days) so that personal data expires"));
+				}
+			}
+		}
+		catch (RuntimeException e) {
+			problems.add(new ProtocolProblem(name, null, "is not a valid DMN file: " + e.getMessage()));
+		}
+	}
+
+	/**
+	 * @param inDeployment whether the process is part of this deployment (all checks), or an already
+	 * deployed one that a new decision table must still fit (only the decision inputs)
+	 */
+	private void checkProcess(String resource, Process process, boolean inDeployment) {
+		if (!process.isExecutable()) {
+			return;
+		}
+		if (inDeployment && process.getCamundaHistoryTimeToLiveString() == null) {
+			problems.add(new ProtocolProblem(resource, process.getId(), "process '" + process.getId()
+					+ "' has no History Time To Live: set it (e.g. 180 days) so that personal data expires"));
+		}
+		Set<String> provided = new TreeSet<>();
+		Map<String, String> decisionRefs = new LinkedHashMap<>();
+		walk(resource, process.getDomElement(), provided, decisionRefs, inDeployment);
+		decisionRefs.forEach((elementId, decisionKey) -> checkDecisionInputs(resource, process.getId(), elementId,
+				decisionKey, provided));
+	}
+
+	private void walk(String resource, DomElement element, Set<String> provided, Map<String, String> decisionRefs,
+			boolean report) {
+		String id = element.getAttribute("id");
+		String local = element.getLocalName();
+		if (report && ("scriptTask".equals(local) || (CAMUNDA.equals(element.getNamespaceURI()) && "script".equals(local)))) {
+			problems.add(new ProtocolProblem(resource, id, "scripts are not allowed in diagrams: use a delegate bean"));
+		}
+		String className = element.getAttribute(CAMUNDA, "class");
+		if (report && className != null) {
+			problems.add(new ProtocolProblem(resource, id,
+					"camunda:class '" + className + "' is not allowed: wire a delegate bean with a delegate expression"));
+		}
+		String delegate = element.getAttribute(CAMUNDA, "delegateExpression");
+		if (delegate != null) {
+			String root = root(delegate);
+			if (root == null || !beans.exists(root)) {
+				if (report) {
+					problems.add(new ProtocolProblem(resource, id, "delegate expression '" + delegate
+							+ "' names no bean of the application"));
+				}
+			}
+			else {
+				provided.addAll(beans.provides(root));
+			}
+		}
+		String expression = element.getAttribute(CAMUNDA, "expression");
+		if (report && expression != null) {
+			String root = root(expression);
+			if (root != null && !ENGINE_ROOTS.contains(root) && !beans.exists(root)) {
+				problems.add(new ProtocolProblem(resource, id, "expression '" + expression
+						+ "' names no bean of the application"));
+			}
+		}
+		String formRef = element.getAttribute(CAMUNDA, "formRef");
+		if (formRef != null) {
+			checkForm(resource, id, formRef, provided, report);
+		}
+		String formKey = element.getAttribute(CAMUNDA, "formKey");
+		if (report && formKey != null && formKey.startsWith("camunda-forms:deployment:")) {
+			problems.add(new ProtocolProblem(resource, id,
+					"form key '" + formKey + "': reference forms by id with camunda:formRef instead"));
+		}
+		String decisionRef = element.getAttribute(CAMUNDA, "decisionRef");
+		if (decisionRef != null && root(decisionRef) == null) {
+			decisionRefs.put(id, decisionRef);
+		}
+		addIfPresent(provided, element.getAttribute(CAMUNDA, "resultVariable"));
+		addIfPresent(provided, element.getAttribute(CAMUNDA, "elementVariable"));
+		if (CAMUNDA.equals(element.getNamespaceURI())) {
+			switch (local) {
+				case "out" -> addIfPresent(provided, element.getAttribute("target"));
+				case "inputParameter", "outputParameter" -> addIfPresent(provided, element.getAttribute("name"));
+				case "formField" -> addIfPresent(provided, element.getAttribute("id"));
+				case "property" -> {
+					if ("inputs".equals(element.getAttribute("name")) && element.getAttribute("value") != null) {
+						Arrays.stream(element.getAttribute("value").split("[,\\s]+"))
+							.filter(name -> !name.isBlank())
+							.forEach(provided::add);
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		for (DomElement child : element.getChildElements()) {
+			walk(resource, child, provided, decisionRefs, report);
+		}
+	}
+
+	private void checkForm(String resource, String elementId, String formRef, Set<String> provided, boolean report) {
+		if (root(formRef) != null) {
+			// Chosen at run time; the bean that chooses must exist.
+			if (report && !beans.exists(root(formRef))) {
+				problems.add(new ProtocolProblem(resource, elementId, "form reference '" + formRef
+						+ "' names no bean of the application"));
+			}
+			return;
+		}
+		JsonNode form = forms.get(formRef);
+		if (form == null) {
+			form = deployed.latestForm(formRef).map(this::parseQuietly).orElse(null);
+		}
+		if (form == null) {
+			if (report) {
+				problems.add(new ProtocolProblem(resource, elementId, "form '" + formRef
+						+ "' is neither in this deployment nor deployed: add the .form file with that id"));
+			}
+			return;
+		}
+		collectFieldKeys(form, provided);
+	}
+
+	private void checkDecisionInputs(String resource, String processId, String elementId, String decisionKey,
+			Set<String> provided) {
+		Decision decision = decisions.get(decisionKey);
+		if (decision == null) {
+			decision = deployed.latestDecisionResource(decisionKey)
+				.flatMap(xml -> findDecision(xml, decisionKey))
+				.orElse(null);
+		}
+		if (decision == null) {
+			problems.add(new ProtocolProblem(resource, elementId,
+					"decision '" + decisionKey + "' is neither in this deployment nor deployed"));
+			return;
+		}
+		if (!(decision.getExpression() instanceof DecisionTable table)) {
+			return;
+		}
+		Set<String> missing = new LinkedHashSet<>();
+		for (Input input : table.getInputs()) {
+			if (input.getInputExpression() == null || input.getInputExpression().getText() == null) {
+				continue;
+			}
+			String variable = inputVariable(input.getInputExpression().getText().getTextContent());
+			if (variable != null && !provided.contains(variable)) {
+				missing.add(variable);
+			}
+		}
+		if (!missing.isEmpty()) {
+			String where = decisionResources.getOrDefault(decisionKey, "the deployed decision");
+			problems.add(new ProtocolProblem(resource, elementId, "decision '" + decisionKey + "' (" + where
+					+ ") reads " + missing + ", which process '" + processId
+					+ "' does not provide; it provides " + provided));
+		}
+	}
+
+	/** A decision table deployed alone must still fit every deployed process that uses it. */
+	private void checkDeployedProcessesAgainstNewDecisions(Set<String> redeployed) {
+		for (String xml : deployed.latestProcesses()) {
+			BpmnModelInstance model;
+			try {
+				model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (RuntimeException e) {
+				continue;
+			}
+			for (Process process : model.getModelElementsByType(Process.class)) {
+				if (!redeployed.contains(process.getId()) && refersToAny(process.getDomElement())) {
+					checkProcess("deployed process " + process.getId(), process, false);
+				}
+			}
+		}
+	}
+
+	private boolean refersToAny(DomElement element) {
+		String decisionRef = element.getAttribute(CAMUNDA, "decisionRef");
+		if (decisionRef != null && decisions.containsKey(decisionRef)) {
+			return true;
+		}
+		return element.getChildElements().stream().anyMatch(this::refersToAny);
+	}
+
+	private Optional<Decision> findDecision(String xml, String key) {
+		try {
+			DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+			return Optional.ofNullable(model.getModelElementById(key)).filter(Decision.class::isInstance)
+				.map(Decision.class::cast);
+		}
+		catch (RuntimeException e) {
+			return Optional.empty();
+		}
+	}
+
+	private JsonNode parseQuietly(String text) {
+		try {
+			return json.readTree(text);
+		}
+		catch (Exception e) {
+			return null;
+		}
+	}
+
+	/** Field keys of a Camunda Form, at any depth (groups, dynamic lists). */
+	static void collectFieldKeys(JsonNode node, Set<String> keys) {
+		if (node.isObject()) {
+			if (node.hasNonNull("key") && node.get("key").isTextual()) {
+				keys.add(node.get("key").asText());
+			}
+			if (node.hasNonNull("path") && node.get("path").isTextual()) {
+				keys.add(node.get("path").asText().split("\\.")[0]);
+			}
+			node.elements().forEachRemaining(child -> collectFieldKeys(child, keys));
+		}
+		else if (node.isArray()) {
+			node.elements().forEachRemaining(child -> collectFieldKeys(child, keys));
+		}
+	}
+
+	/** The bean or variable an expression starts with, or null when it is not an expression. */
+	static String root(String expression) {
+		Matcher matcher = EXPRESSION_ROOT.matcher(expression);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	/** The variable a decision input reads, when it is a plain name or path; null for anything richer. */
+	static String inputVariable(String expression) {
+		if (expression == null) {
+			return null;
+		}
+		String text = expression.strip();
+		String root = root(text);
+		if (root != null) {
+			return text.matches("^[$#]\\{\\s*[A-Za-z_][A-Za-z0-9_.]*\\s*}$") ? root : null;
+		}
+		Matcher path = VARIABLE_PATH.matcher(text);
+		return path.matches() && !Set.of("true", "false", "null").contains(text) ? path.group(1) : null;
+	}
+
+	private static void addIfPresent(Set<String> set, String value) {
+		if (value != null && !value.isBlank() && root(value) == null) {
+			set.add(value);
+		}
+	}
+
+}
