@@ -1,0 +1,10 @@
+package org.acolhida.housing;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HousingProperties.class)
+class HousingConfiguration {
+
+}
