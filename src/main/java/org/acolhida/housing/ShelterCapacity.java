@@ -226,6 +226,26 @@ public class ShelterCapacity {
 	}
 
 	/**
+	 * Expires one hold whose time has run out by now (the referral's own timer, set to
+	 * {@link BedHold#expiresAt()}); a hold that is not HELD or not yet due is left alone.
+	 *
+	 * @return true if this call expired the hold and gave its beds back
+	 * @throws IllegalArgumentException for an unknown hold id
+	 */
+	public boolean expire(long holdId) {
+		BedHold hold = requireHold(holdId);
+		Instant now = HousingClock.now();
+		if (hold.expiresAt().isAfter(now)) {
+			return false;
+		}
+		if (end(hold, HoldStatus.EXPIRED, "no answer before " + hold.expiresAt(), now)) {
+			moveCount("held = held - :beds", unitOf(holdId), hold.beds());
+			return true;
+		}
+		return false;
+	}
+
+	/**
 	 * The shelter declined the referral: the hold is released (if still HELD) and the shelter is
 	 * not offered this case again. Declining again records nothing more.
 	 *

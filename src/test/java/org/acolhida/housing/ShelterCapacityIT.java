@@ -288,6 +288,16 @@ class ShelterCapacityIT {
 		assertThat(capacity.release(soon.id(), "too late")).isFalse();
 		assertThat(counts(shelter)).containsExactly(3, 1, 0);
 		assertThat(capacity.defaultHoldDuration()).isEqualTo(Duration.ofHours(48));
+		assertThat(capacity.expire(later.id())).as("not due yet").isFalse();
+		org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(later.expiresAt()));
+		try {
+			assertThat(capacity.expire(later.id())).as("due on the engine's clock").isTrue();
+			assertThat(capacity.expire(later.id())).isFalse();
+		}
+		finally {
+			org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+		}
+		assertThat(counts(shelter)).containsExactly(3, 0, 0);
 	}
 
 	@Test
