@@ -1,5 +1,7 @@
 package org.acolhida.units;
 
+import java.util.List;
+
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.system.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,8 +19,11 @@ class UnitMaintenance {
 
 	private final ServiceUnitRepository units;
 
-	UnitMaintenance(ServiceUnitRepository units) {
+	private final List<BedsChangeCheck> bedsChecks;
+
+	UnitMaintenance(ServiceUnitRepository units, List<BedsChangeCheck> bedsChecks) {
 		this.units = units;
+		this.bedsChecks = bedsChecks;
 	}
 
 	ServiceUnit create(UnitDto dto) {
@@ -27,13 +32,15 @@ class UnitMaintenance {
 		if (units.existsByCode(unit.getCode())) {
 			throw duplicate(unit.getCode());
 		}
+		ServiceUnit created;
 		try {
-			return units.save(unit);
+			created = units.save(unit);
 		}
 		catch (DuplicateKeyException e) {
 			// Someone created the same code between our check and the insert.
 			throw duplicate(unit.getCode());
 		}
+		return bedsChecked(created);
 	}
 
 	ServiceUnit update(String code, UnitDto dto) {
@@ -42,7 +49,13 @@ class UnitMaintenance {
 			throw new OptimisticLockingFailureException("unit " + code + " changed since version " + dto.version());
 		}
 		UnitMapper.apply(dto, unit, false);
-		return units.save(unit);
+		return bedsChecked(units.save(unit));
+	}
+
+	/** After the save, in its transaction: a refused change of beds rolls the whole change back. */
+	private ServiceUnit bedsChecked(ServiceUnit saved) {
+		bedsChecks.forEach(check -> check.bedsChanged(saved));
+		return saved;
 	}
 
 	ServiceUnit setActive(String code, boolean active) {
