@@ -2,6 +2,7 @@ package org.acolhida.units;
 
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.system.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -17,8 +18,11 @@ class UnitMaintenance {
 
 	private final ServiceUnitRepository units;
 
-	UnitMaintenance(ServiceUnitRepository units) {
+	private final ApplicationEventPublisher events;
+
+	UnitMaintenance(ServiceUnitRepository units, ApplicationEventPublisher events) {
 		this.units = units;
+		this.events = events;
 	}
 
 	ServiceUnit create(UnitDto dto) {
@@ -28,7 +32,7 @@ class UnitMaintenance {
 			throw duplicate(unit.getCode());
 		}
 		try {
-			return units.save(unit);
+			return saved(units.save(unit));
 		}
 		catch (DuplicateKeyException e) {
 			// Someone created the same code between our check and the insert.
@@ -42,13 +46,24 @@ class UnitMaintenance {
 			throw new OptimisticLockingFailureException("unit " + code + " changed since version " + dto.version());
 		}
 		UnitMapper.apply(dto, unit, false);
-		return units.save(unit);
+		return saved(units.save(unit));
 	}
 
 	ServiceUnit setActive(String code, boolean active) {
 		ServiceUnit unit = find(code);
 		unit.setActive(active);
-		return units.save(unit);
+		return saved(units.save(unit));
+	}
+
+	/**
+	 * Lets the features that keep state about units (seats taken in a class) check the change in
+	 * this transaction: one that throws undoes the save.
+	 */
+	private ServiceUnit saved(ServiceUnit unit) {
+		ClassFacts literacyClass = unit.getLiteracyClass();
+		events.publishEvent(new UnitSaved(unit.getId(), unit.getCode(), unit.getKind(),
+				literacyClass == null ? null : literacyClass.seats()));
+		return unit;
 	}
 
 	private ServiceUnit find(String code) {
