@@ -38,7 +38,7 @@ public record LearnerNeed(String language, Level level, Audience audience, Strin
 		if (district != null && district.length() > 100) {
 			throw new IllegalArgumentException("district is longer than 100 characters");
 		}
-		if (availability == null || availability.isEmpty() || availability.contains(null)) {
+		if (availability == null || availability.isEmpty() || availability.stream().anyMatch(java.util.Objects::isNull)) {
 			throw new IllegalArgumentException("availability: at least one weekly interval when the learner can come");
 		}
 		availability = List.copyOf(availability);
