@@ -117,7 +117,7 @@ class ClassSeatsIT {
 					"WEDNESDAY 18:30-20:30"));
 		}
 		int threads = 8;
-		int learnersPerThread = 12;
+		int learnersPerThread = 25;
 		AtomicInteger attempts = new AtomicInteger();
 		AtomicInteger enrolled = new AtomicInteger();
 		AtomicInteger waitlisted = new AtomicInteger();
@@ -131,11 +131,17 @@ class ClassSeatsIT {
 				for (int i = 0; i < learnersPerThread; i++) {
 					String learner = municipality + "-L" + thread + "-" + i;
 					LearnerNeed need = need(municipality, "Centro", Level.A1, EVENINGS);
+					// What a delegate does: look up, try the best class, then the next. Then, as a
+					// delegate with a stale look-up would, every class in turn: more racing for
+					// seats that are gone.
+					List<String> tries = new ArrayList<>(search.classesFor(need).stream().map(ClassOption::code).toList());
+					for (int c = 0; c < classes.size(); c++) {
+						tries.add(classes.get((thread + c) % classes.size()));
+					}
 					boolean placed = false;
-					// What a delegate does: look up, try the best class, then the next.
-					for (ClassOption option : search.classesFor(need)) {
+					for (String code : tries) {
 						attempts.incrementAndGet();
-						if (seats.enroll(learner, "CASE-" + learner, option.code()).isPresent()) {
+						if (seats.enroll(learner, "CASE-" + learner, code).isPresent()) {
 							placed = true;
 							break;
 						}
