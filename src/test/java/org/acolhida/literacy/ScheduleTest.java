@@ -1,15 +1,17 @@
 package org.acolhida.literacy;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ScheduleTest {
 
 	private static List<WeeklyInterval> slots(String... text) {
-		return java.util.Arrays.stream(text).map(WeeklyInterval::parse).toList();
+		return Arrays.stream(text).map(WeeklyInterval::parse).toList();
 	}
 
 	@Test
@@ -55,7 +57,7 @@ class ScheduleTest {
 		assertThat(WeeklyInterval.parse("SUNDAY 20:00-24:00").toString()).isEqualTo("SUNDAY 20:00-24:00");
 		for (String wrong : new String[] { "FUNDAY 08:00-09:00", "MONDAY 10:00-09:00", "MONDAY 24:00-24:00",
 				"MONDAY 8-9", null }) {
-			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			assertThatIllegalArgumentException()
 				.isThrownBy(() -> WeeklyInterval.parse(wrong));
 		}
 	}
