@@ -176,9 +176,16 @@ public class ClassSeats {
 	 * @throws UnknownUnitException if no unit has that code
 	 */
 	public List<SeatOffer> offerFreedSeats(String classCode) {
+		return offerFreedSeats(classCode, clock.instant());
+	}
+
+	/**
+	 * As {@link #offerFreedSeats(String)}, at the instant given (the engine's clock, in a process):
+	 * offers older than {@code acolhida.literacy.offer-valid-for} before it lapse first.
+	 */
+	public List<SeatOffer> offerFreedSeats(String classCode, Instant now) {
 		long classId = classId(classCode);
 		ledger.lockSeats(classId);
-		Instant now = clock.instant();
 		ledger.expireOffers(now.minus(properties.offerValidFor()));
 		List<ClassOption> classes = catalogue.withFreeSeats().stream()
 			.filter(option -> option.code().equals(classCode))
