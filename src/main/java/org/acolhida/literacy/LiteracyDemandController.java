@@ -1,5 +1,6 @@
 package org.acolhida.literacy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,7 +55,7 @@ class LiteracyDemandController {
 	ResponseEntity<String> csv(@RequestParam(required = false) String municipality) {
 		List<DemandReport.DemandGroup> groups = groups(municipality, Instant.now());
 		return ResponseEntity.ok()
-			.contentType(new MediaType(TEXT_CSV, java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType(TEXT_CSV, StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"literacy-demand.csv\"")
 			.body(DemandCsv.write(groups));
 	}
