@@ -3,8 +3,9 @@ package org.acolhida.housing;
 import java.util.Optional;
 
 import org.acolhida.system.InvalidInputException;
-import org.acolhida.units.BedsChangeCheck;
 import org.acolhida.units.ServiceUnit;
+import org.acolhida.units.UnitSaved;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * being a shelter counts as 0 beds.
  */
 @Component
-class ShelterBedsGuard implements BedsChangeCheck {
+class ShelterBedsGuard {
 
 	private final JdbcClient db;
 
@@ -24,8 +25,9 @@ class ShelterBedsGuard implements BedsChangeCheck {
 		this.db = db;
 	}
 
-	@Override
-	public void bedsChanged(ServiceUnit unit) {
+	@EventListener
+	void unitSaved(UnitSaved saved) {
+		ServiceUnit unit = saved.unit();
 		boolean shelter = unit.getShelter() != null;
 		int beds = shelter ? unit.getShelter().beds() : 0;
 		// Guarded like a hold: waits for holds in flight on this shelter and sees what they left.

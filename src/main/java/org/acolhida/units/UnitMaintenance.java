@@ -1,9 +1,8 @@
 package org.acolhida.units;
 
-import java.util.List;
-
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.system.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -19,11 +18,11 @@ class UnitMaintenance {
 
 	private final ServiceUnitRepository units;
 
-	private final List<BedsChangeCheck> bedsChecks;
+	private final ApplicationEventPublisher events;
 
-	UnitMaintenance(ServiceUnitRepository units, List<BedsChangeCheck> bedsChecks) {
+	UnitMaintenance(ServiceUnitRepository units, ApplicationEventPublisher events) {
 		this.units = units;
-		this.bedsChecks = bedsChecks;
+		this.events = events;
 	}
 
 	ServiceUnit create(UnitDto dto) {
@@ -40,7 +39,7 @@ class UnitMaintenance {
 			// Someone created the same code between our check and the insert.
 			throw duplicate(unit.getCode());
 		}
-		return bedsChecked(created);
+		return saved(created);
 	}
 
 	ServiceUnit update(String code, UnitDto dto) {
@@ -49,19 +48,22 @@ class UnitMaintenance {
 			throw new OptimisticLockingFailureException("unit " + code + " changed since version " + dto.version());
 		}
 		UnitMapper.apply(dto, unit, false);
-		return bedsChecked(units.save(unit));
-	}
-
-	/** After the save, in its transaction: a refused change of beds rolls the whole change back. */
-	private ServiceUnit bedsChecked(ServiceUnit saved) {
-		bedsChecks.forEach(check -> check.bedsChanged(saved));
-		return saved;
+		return saved(units.save(unit));
 	}
 
 	ServiceUnit setActive(String code, boolean active) {
 		ServiceUnit unit = find(code);
 		unit.setActive(active);
-		return units.save(unit);
+		return saved(units.save(unit));
+	}
+
+	/**
+	 * Lets the features that keep live state about units (beds held in a shelter, seats taken in a
+	 * class) check the change in this transaction: one that throws undoes the save.
+	 */
+	private ServiceUnit saved(ServiceUnit unit) {
+		events.publishEvent(new UnitSaved(unit));
+		return unit;
 	}
 
 	private ServiceUnit find(String code) {
