@@ -59,14 +59,14 @@ CREATE TABLE class_waitlist (
     offered_class BIGINT REFERENCES class_seats (class_unit),
     offered_at    TIMESTAMP WITH TIME ZONE,
     open_learner  VARCHAR(64),
-    CONSTRAINT uq_waitlist_entry_open UNIQUE (open_learner),
-    CONSTRAINT ck_waitlist_entry_open CHECK ((status IN ('WAITING', 'OFFERED') AND open_learner = learner_ref)
+    CONSTRAINT uq_class_waitlist_open UNIQUE (open_learner),
+    CONSTRAINT ck_class_waitlist_open CHECK ((status IN ('WAITING', 'OFFERED') AND open_learner = learner_ref)
         OR (status IN ('ENROLLED', 'CANCELLED') AND open_learner IS NULL)),
-    CONSTRAINT ck_waitlist_entry_offer CHECK ((status = 'OFFERED' AND offered_class IS NOT NULL AND offered_at IS NOT NULL)
+    CONSTRAINT ck_class_waitlist_offer CHECK ((status = 'OFFERED' AND offered_class IS NOT NULL AND offered_at IS NOT NULL)
         OR (status <> 'OFFERED' AND offered_class IS NULL AND offered_at IS NULL))
 );
-CREATE INDEX ix_waitlist_entry_status ON class_waitlist (status, since);
-CREATE INDEX ix_waitlist_entry_offered ON class_waitlist (offered_class);
+CREATE INDEX ix_class_waitlist_status ON class_waitlist (status, since);
+CREATE INDEX ix_class_waitlist_offered ON class_waitlist (offered_class);
 
 -- When the learner can come, in weekly intervals of local time (minutes after midnight).
 CREATE TABLE class_waitlist_availability (

@@ -31,9 +31,13 @@ class ClassSeatsSync {
 	@EventListener
 	void unitSaved(UnitSaved saved) {
 		ServiceUnit unit = saved.unit();
-		Integer classSeats = unit.getLiteracyClass() == null ? null : unit.getLiteracyClass().seats();
+		sync(unit.getId(), unit.getCode(), unit.getLiteracyClass() == null ? null : unit.getLiteracyClass().seats());
+	}
+
+	/** @param classSeats the unit's seats, or null when it is not (or no longer) a class */
+	void sync(long unitId, String code, Integer classSeats) {
 		int seats = classSeats == null ? 0 : classSeats;
-		Map<String, Object> params = Map.of("id", unit.getId(), "seats", seats);
+		Map<String, Object> params = Map.of("id", unitId, "seats", seats);
 		if (jdbc.update("UPDATE class_seats SET seats = :seats WHERE class_unit = :id AND taken <= :seats",
 				params) == 1) {
 			return;
@@ -47,11 +51,11 @@ class ClassSeatsSync {
 			return;
 		}
 		if (classSeats == null) {
-			throw new InvalidInputException("kind", taken.get(0) + " learners hold seats in class " + unit.getCode()
+			throw new InvalidInputException("kind", taken.get(0) + " learners hold seats in class " + code
 					+ "; withdraw them before it stops being a LITERACY_CLASS");
 		}
 		throw new InvalidInputException("literacyClass.seats", "cannot be fewer than the " + taken.get(0)
-				+ " seats that learners hold in " + unit.getCode() + "; withdraw learners first or keep at least "
+				+ " seats that learners hold in " + code + "; withdraw learners first or keep at least "
 				+ taken.get(0) + " seats");
 	}
 

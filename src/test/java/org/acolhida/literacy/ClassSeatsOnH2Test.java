@@ -9,8 +9,6 @@ import java.util.List;
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.units.ClassFacts.Audience;
 import org.acolhida.units.ClassFacts.Level;
-import org.acolhida.units.UnitKind;
-import org.acolhida.units.UnitSaved;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +56,7 @@ class ClassSeatsOnH2Test {
 				+ " VALUES (1, 'pt', 'A1', 'ADULTS', 1)");
 		jdbc.update("INSERT INTO class_session (class_facts, class_facts_key, day_of_week, starts_minute, ends_minute)"
 				+ " VALUES (1, 0, 1, 1110, 1230)");
-		new ClassSeatsSync(named).unitSaved(new UnitSaved(1, "H2-CLASS",
-				UnitKind.LITERACY_CLASS, 1));
+		new ClassSeatsSync(named).sync(1, "H2-CLASS", 1);
 	}
 
 	@Test
@@ -97,14 +94,12 @@ class ClassSeatsOnH2Test {
 	void shouldRefuseFewerSeatsThanTakenOnH2() {
 		seats.enroll("L1", "C1", "H2-CLASS").orElseThrow();
 		ClassSeatsSync sync = new ClassSeatsSync(new NamedParameterJdbcTemplate(jdbc));
-		assertThatThrownBy(() -> sync.unitSaved(new UnitSaved(1, "H2-CLASS",
-					UnitKind.LITERACY_CLASS, 0)))
+		assertThatThrownBy(() -> sync.sync(1, "H2-CLASS", 0))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("literacyClass.seats");
-		assertThatThrownBy(() -> sync.unitSaved(new UnitSaved(1, "H2-CLASS",
-					UnitKind.SCHOOL, null)))
+		assertThatThrownBy(() -> sync.sync(1, "H2-CLASS", null))
 			.hasMessageContaining("kind");
-		sync.unitSaved(new UnitSaved(1, "H2-CLASS", UnitKind.LITERACY_CLASS, 5));
+		sync.sync(1, "H2-CLASS", 5);
 		assertThat(jdbc.queryForObject("SELECT seats FROM class_seats", Integer.class)).isEqualTo(5);
 	}
 
