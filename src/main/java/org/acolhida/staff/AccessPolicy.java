@@ -1,11 +1,13 @@
 package org.acolhida.staff;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
@@ -42,25 +44,32 @@ class AccessPolicy implements ApplicationRunner {
 		// Managers own the protocols: they deploy diagrams, decision tables and forms (e.g. from
 		// Camunda Modeler) and read what is deployed.
 		grant(Role.MANAGER, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
-		grant(Role.MANAGER, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		grant(Role.MANAGER, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+		// Managers see every unit's running cases and move them to a new version of a protocol.
+		grant(Role.MANAGER, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+		grant(Role.MANAGER, Resources.BATCH, "*", Permissions.CREATE, Permissions.READ, Permissions.READ_HISTORY);
 		grant(Role.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 		grant(Role.MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
 	}
 
+	/** Grants the permissions to the role's group, adding to a grant that exists already. */
 	void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
-		boolean exists = authorizations.createAuthorizationQuery()
+		Authorization authorization = authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.groupIdIn(role.groupId())
 			.resourceType(resource)
 			.resourceId(resourceId)
-			.count() > 0;
-		if (exists) {
+			.singleResult();
+		if (authorization == null) {
+			authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(role.groupId());
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
+		else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
 			return;
 		}
-		Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-		authorization.setGroupId(role.groupId());
-		authorization.setResource(resource);
-		authorization.setResourceId(resourceId);
 		for (Permission permission : permissions) {
 			authorization.addPermission(permission);
 		}
