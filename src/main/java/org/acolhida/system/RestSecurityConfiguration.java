@@ -28,10 +28,10 @@ class RestSecurityConfiguration {
 
 	/** After authentication, so that an anonymous caller learns nothing but 401. */
 	@Bean
-	FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
-		FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(
-				new QueryExpressionGuard());
-		registration.setName("acolhida-query-expression-guard");
+	FilterRegistrationBean<EngineRequestGuard> engineRequestGuard() {
+		FilterRegistrationBean<EngineRequestGuard> registration = new FilterRegistrationBean<>(
+				new EngineRequestGuard());
+		registration.setName("acolhida-engine-request-guard");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setOrder(20);
 		return registration;

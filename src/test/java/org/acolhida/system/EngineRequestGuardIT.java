@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them (Camunda 7.24.0 Community evaluates those nested in {@code orQueries}).
  */
 @PostgresIntegrationTest
-class QueryExpressionGuardIT {
+class EngineRequestGuardIT {
 
 	/** Would create a file on the server if the engine evaluated it. */
 	static final String PAYLOAD = "${''.getClass().forName('java.io.File').getConstructor(''.getClass())"

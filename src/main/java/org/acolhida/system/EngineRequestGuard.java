@@ -23,7 +23,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses task and filter queries that carry an expression, at any depth, with 400.
+ * Refuses, with 400 and before the engine sees them, requests to the engine's REST APIs that the
+ * engine would mishandle: task and filter queries that carry an expression, and variables in Java's
+ * serialization format (which the engine refuses too, but with a 500).
+ * <p>
+ * Expressions: task and filter queries that carry one, at any depth.
  * <p>
  * Camunda 7.24.0 Community evaluates expressions nested in a task query's {@code orQueries} even when
  * ad-hoc query expressions are disabled, which lets any signed-in user run code on the server (fixed
@@ -33,7 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * on the REST API for integrations and on the one the webapps use. Filters that the application
  * itself creates (in Java) may still use expressions such as {@code ${currentUser()}}.
  */
-class QueryExpressionGuard extends OncePerRequestFilter {
+class EngineRequestGuard extends OncePerRequestFilter {
 
 	/** Task queries, and filters, whose stored query is a task query and whose list/count take one. */
 	private static final Pattern GUARDED = Pattern.compile("^/(task|filter)(/.*)?$");
@@ -45,15 +49,23 @@ class QueryExpressionGuard extends OncePerRequestFilter {
 
 	private final ObjectMapper json = new ObjectMapper();
 
+	private static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !GUARDED.matcher(pathWithinRestApi(request)).matches();
+		return !GUARDED.matcher(pathWithinRestApi(request)).matches() && !isJson(request);
+	}
+
+	private static boolean isJson(HttpServletRequest request) {
+		return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).contains("json");
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+		boolean query = GUARDED.matcher(pathWithinRestApi(request)).matches();
+		for (Map.Entry<String, String[]> parameter : query ? request.getParameterMap().entrySet()
+				: Map.<String, String[]>of().entrySet()) {
 			if (isExpressionName(parameter.getKey())) {
 				refuse(response, "query parameter '" + parameter.getKey() + "'");
 				return;
@@ -75,14 +87,21 @@ class QueryExpressionGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (body.length > 0) {
-			String found;
+			JsonNode tree;
 			try {
-				found = findExpression(json.readTree(body), "body");
+				tree = json.readTree(body);
 			}
 			catch (JsonProcessingException e) {
 				// Not JSON: the engine answers that itself; but a raw expression is refused all the same.
-				found = EXPRESSION.matcher(new String(body, StandardCharsets.UTF_8)).find() ? "body" : null;
+				tree = null;
 			}
+			String text = new String(body, StandardCharsets.UTF_8);
+			if (tree == null ? text.contains(JAVA_SERIALIZATION) : hasJavaSerialization(tree)) {
+				reply(response, "Variables in Java's serialization format are not accepted; send JSON or primitive values");
+				return;
+			}
+			String found = !query ? null : tree == null ? (EXPRESSION.matcher(text).find() ? "body" : null)
+					: findExpression(tree, "body");
 			if (found != null) {
 				refuse(response, found);
 				return;
@@ -120,6 +139,18 @@ class QueryExpressionGuard extends OncePerRequestFilter {
 		return null;
 	}
 
+	static boolean hasJavaSerialization(JsonNode node) {
+		if (node.isTextual()) {
+			return JAVA_SERIALIZATION.equalsIgnoreCase(node.asText().strip());
+		}
+		for (JsonNode child : node) {
+			if (hasJavaSerialization(child)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean isExpressionName(String name) {
 		return name.toLowerCase(Locale.ROOT).endsWith("expression");
 	}
@@ -133,12 +164,15 @@ class QueryExpressionGuard extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletResponse response, String where) throws IOException {
+		reply(response, "Expressions are not allowed in task or filter queries (found in " + where + ")");
+	}
+
+	private static void reply(HttpServletResponse response, String message) throws IOException {
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter()
-			.write("{\"type\":\"InvalidRequestException\",\"message\":\"Expressions are not allowed in task or "
-					+ "filter queries (found in " + where.replace("\"", "'") + ")\"}");
+			.write("{\"type\":\"InvalidRequestException\",\"message\":\"" + message.replace("\"", "'") + "\"}");
 	}
 
 	/** The request with its body, already read for the check, readable again by the engine. */
