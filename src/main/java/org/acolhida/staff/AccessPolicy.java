@@ -39,6 +39,11 @@ class AccessPolicy implements ApplicationRunner {
 		grant(Role.MANAGER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		grant(Role.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		// Reception workers start receptions from Tasklist; their tasks need no grant here, the
+		// engine gives candidate groups READ and UPDATE on each task it creates.
+		grant(Role.RECEPTION, Resources.PROCESS_DEFINITION, "reception", Permissions.READ,
+				Permissions.CREATE_INSTANCE);
+		grant(Role.RECEPTION, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 	}
 
 	void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
