@@ -2,7 +2,10 @@ package org.acolhida.cases;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -30,10 +33,14 @@ class CaseTasks {
 
 	private final IdentityService identity;
 
-	CaseTasks(TaskService tasks, RuntimeService runtime, IdentityService identity) {
+	private final AuthorizationService authorizations;
+
+	CaseTasks(TaskService tasks, RuntimeService runtime, IdentityService identity,
+			AuthorizationService authorizations) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.identity = identity;
+		this.authorizations = authorizations;
 	}
 
 	void moveOpenTasks(String caseNumber, String fromUnit, String toUnit) {
@@ -72,6 +79,15 @@ class CaseTasks {
 				String role = group.substring(0, group.length() - oldSuffix.length());
 				tasks.deleteCandidateGroup(task.getId(), group);
 				tasks.addCandidateGroup(task.getId(), role + "." + toUnit);
+				// The engine granted the old workgroup READ/UPDATE on the task and keeps that grant
+				// when the candidate link goes: the old unit must no longer see the case's work.
+				for (Authorization grant : authorizations.createAuthorizationQuery()
+					.resourceType(Resources.TASK)
+					.resourceId(task.getId())
+					.groupIdIn(group)
+					.list()) {
+					authorizations.deleteAuthorization(grant.getId());
+				}
 			}
 		}
 	}

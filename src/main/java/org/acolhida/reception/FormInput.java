@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.List;
 
 import org.acolhida.system.InvalidInputException;
-import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Reads what Camunda Forms submit (strings, booleans, dates as "2026-05-01") and turns refused
@@ -54,8 +53,8 @@ final class FormInput {
 		}
 	}
 
-	static BadUserRequestException refused(InvalidInputException e) {
-		return new BadUserRequestException("Please correct: " + e.getMessage());
+	static InvalidFormException refused(InvalidInputException e) {
+		return new InvalidFormException("Please correct: " + e.getMessage());
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * it, and the reception goes on with the existing case. Reads {@code caseNumber},
  * {@code linkedCaseNumber}; writes {@code caseNumber}, {@code unitCode}, {@code personName} and the
  * business key. A case number that does not exist raises
- * {@link org.camunda.bpm.engine.BadUserRequestException}: the resolve task stays open.
+ * {@link InvalidFormException}: the resolve task stays open.
  */
 @Component("linkCaseDelegate")
 class LinkCaseDelegate implements JavaDelegate {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code interpreterNeeded}, {@code documentType}, {@code documentNumber}. Writes
  * {@code caseNumber}, {@code unitCode}, {@code personName}, sets the business key to the case number
  * and removes the personal start-form fields, which the case file now holds. Raises
- * {@link org.camunda.bpm.engine.BadUserRequestException} (REST 400, a message in Tasklist) on bad
+ * {@link InvalidFormException} (REST 400, a message in Tasklist) on bad
  * input: missing fields, an unknown unit, a birth date in the future; the start then rolls back.
  */
 @Component("openCaseDelegate")

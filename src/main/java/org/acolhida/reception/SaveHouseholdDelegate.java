@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * documentNumber; absent or empty when the person came alone). Writes {@code childrenInHousehold}
  * (anyone under 18), which the listening form shows for the worker to confirm, and removes
  * {@code householdMembers}: the case file holds them. Raises
- * {@link org.camunda.bpm.engine.BadUserRequestException} on a missing field or a birth date in the
+ * {@link InvalidFormException} on a missing field or a birth date in the
  * future; the task then stays open with the message.
  */
 @Component("saveHouseholdDelegate")

@@ -16,7 +16,6 @@ import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.NewPerson.NewDocument;
 import org.acolhida.reception.ReceptionProcess.Elements;
 import org.acolhida.reception.ReceptionProcess.Variables;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -375,13 +374,13 @@ class ReceptionProcessTest {
 
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
 				startForm("SOR-CRAS-NORTE", " ", "Joseph", "1990-01-01", null)))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("givenName: is required");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining("givenName: is required");
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
 				startForm("SOR-NOWHERE", "Ana", "Joseph", "1990-01-01", null)))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("unitCode: 'SOR-NOWHERE' is not an active unit");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining("unitCode: 'SOR-NOWHERE' is not an active unit");
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
 				startForm("SOR-CRAS-NORTE", "Ana", "Joseph", tomorrow, null)))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("birthDate: is in the future");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining("birthDate: is in the future");
 		assertThatThrownBy(() -> receptions.start(new NewCase("SOR-CRAS-NORTE", null, null, false), "ana"))
 			.hasMessageContaining("referencePerson: is required");
 
@@ -400,7 +399,7 @@ class ReceptionProcessTest {
 		assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Variables.HOUSEHOLD_MEMBERS, SpinValues.jsonValue("""
 				[{"relation":"CHILD","givenName":"Lina","familyName":"Haddad","birthDate":"2099-01-01","nationality":"Syria"}]
 				""").create())))
-			.isInstanceOf(BadUserRequestException.class)
+			.isInstanceOf(InvalidFormException.class)
 			.hasMessageContaining("members[0].birthDate: is in the future");
 		assertThat(instance).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
 		assertThat(cases.find(caseOf(instance)).getMembers()).hasSize(1);
