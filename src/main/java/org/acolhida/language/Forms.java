@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
  * {@code reception-listening-it}). A user task refers to them with
  * {@code camunda:formRef="${forms.ref('reception-listening', execution)}"}: the engine evaluates the
  * expression each time Tasklist asks for the task's form, with the signed-in worker as current
- * authentication. Start forms cannot do this: Camunda 7.24 takes a start event's formRef literally.
+ * authentication. A start event uses {@code camunda:formRef="${forms.forUser('reception-start')}"}:
+ * no variables exist yet, so the signed-in worker's unit decides alone ({@link LocalizedStartForms}
+ * makes the engine evaluate it).
  */
 @Component("forms")
 public class Forms {
@@ -29,6 +31,11 @@ public class Forms {
 	public String ref(String formId, VariableScope scope) {
 		Object unit = scope == null ? null : scope.getVariable(UNIT_VARIABLE);
 		return idFor(formId, language.forCurrentUser(unit == null ? null : unit.toString()));
+	}
+
+	/** The id of the form in the signed-in worker's language; English for anyone without a unit. */
+	public String forUser(String formId) {
+		return idFor(formId, language.forCurrentUser(null));
 	}
 
 	/** The id of a form's translation: English is the form itself, others carry the language. */

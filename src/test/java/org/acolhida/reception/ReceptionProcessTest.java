@@ -368,6 +368,23 @@ class ReceptionProcessTest {
 	}
 
 	@Test
+	void shouldOfferTheStartFormInTheWorkersLanguage() {
+		String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+			.processDefinitionKey(ReceptionProcess.KEY).latestVersion().singleResult().getId();
+
+		identity.setAuthentication("giulia", List.of("reception"));
+		String giuliaSees = forms.getStartFormData(definition).getCamundaFormRef().getKey();
+		identity.setAuthentication("ana", List.of("reception"));
+		String anaSees = forms.getStartFormData(definition).getCamundaFormRef().getKey();
+		identity.setAuthentication("admin", List.of("camunda-admin"));
+		String adminSees = forms.getStartFormData(definition).getCamundaFormRef().getKey();
+
+		assertThat(giuliaSees).isEqualTo("reception-start-it");
+		assertThat(anaSees).isEqualTo("reception-start-pt-BR");
+		assertThat(adminSees).isEqualTo("reception-start");
+	}
+
+	@Test
 	void shouldRefuseBadStartFormsWithoutWritingACase() {
 		Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Integer.class);
 		String tomorrow = LocalDate.now().plusDays(1).toString();

@@ -76,7 +76,12 @@ class ReceptionRestIT {
 	void shouldReceiveAHouseholdFromStartFormToRunningReferrals() throws Exception {
 		JsonNode startForm = call("ana", HttpMethod.GET, "/engine-rest/process-definition/key/reception/startForm", null)
 			.getBody();
-		assertThat(startForm.at("/camundaFormRef/key").asText()).isEqualTo("reception-start");
+		assertThat(startForm.at("/camundaFormRef/key").asText()).isEqualTo("reception-start-pt-BR");
+		String definitionId = call("ana", HttpMethod.GET, "/engine-rest/process-definition/key/reception", null)
+			.getBody().get("id").asText();
+		String deployedStartForm = rest.withBasicAuth("giulia", "demo")
+			.getForObject("/engine-rest/process-definition/" + definitionId + "/deployed-start-form", String.class);
+		assertThat(deployedStartForm).contains("reception-start-it", "Data di nascita");
 
 		// no unit code: the case goes to ana's unit
 		ResponseEntity<JsonNode> started = call("ana", HttpMethod.POST,
@@ -128,6 +133,11 @@ class ReceptionRestIT {
 				"/engine-rest/task?processInstanceBusinessKey=" + caseNumber, null).getBody();
 		assertThat(brunosTasks).hasSize(1);
 		assertThat(brunosTasks.get(0).get("name").asText()).startsWith("Orientar sobre documentos · " + caseNumber);
+
+		JsonNode caseFile = call("ana", HttpMethod.GET, "/api/cases/" + caseNumber, null).getBody();
+		assertThat(caseFile.findValuesAsText("givenName")).containsExactly("Carmen", "Luis");
+		assertThat(call("giulia", HttpMethod.GET, "/api/cases/" + caseNumber, null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 
 		// the family moves: the case and its open referral tasks go to CRAS Oeste
 		ResponseEntity<JsonNode> refused = call("ana", HttpMethod.POST, "/api/cases/" + caseNumber + "/transfer",
