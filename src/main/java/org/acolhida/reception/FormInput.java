@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
+import org.acolhida.language.FormMessages;
 import org.acolhida.system.InvalidInputException;
 
 /**
@@ -53,8 +54,9 @@ final class FormInput {
 		}
 	}
 
-	static InvalidFormException refused(InvalidInputException e) {
-		return new InvalidFormException("Please correct: " + e.getMessage());
+	/** The refusal in the signed-in worker's language (else that of the case's unit). */
+	static InvalidFormException refused(InvalidInputException e, FormMessages messages, Object unitCode) {
+		return new InvalidFormException(messages.refusal(e, unitCode == null ? null : unitCode.toString()));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.acolhida.reception;
 
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
+import org.acolhida.language.FormMessages;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,8 +21,11 @@ class LinkCaseDelegate implements JavaDelegate {
 
 	private final CaseFiles cases;
 
-	LinkCaseDelegate(CaseFiles cases) {
+	private final FormMessages messages;
+
+	LinkCaseDelegate(CaseFiles cases, FormMessages messages) {
 		this.cases = cases;
+		this.messages = messages;
 	}
 
 	@Override
@@ -35,7 +39,7 @@ class LinkCaseDelegate implements JavaDelegate {
 			existing = cases.linkTo((String) execution.getVariable(Variables.CASE_NUMBER), linked);
 		}
 		catch (InvalidInputException e) {
-			throw FormInput.refused(e);
+			throw FormInput.refused(e, messages, execution.getVariable(Variables.UNIT_CODE));
 		}
 		execution.setProcessBusinessKey(existing.getCaseNumber());
 		execution.setVariable(Variables.CASE_NUMBER, existing.getCaseNumber());

@@ -8,6 +8,7 @@ import org.acolhida.cases.NewCase;
 import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.NewPerson.NewDocument;
 import org.acolhida.language.WorkLanguage;
+import org.acolhida.language.FormMessages;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,9 +38,12 @@ class OpenCaseDelegate implements JavaDelegate {
 
 	private final WorkLanguage language;
 
-	OpenCaseDelegate(CaseFiles cases, WorkLanguage language) {
+	private final FormMessages messages;
+
+	OpenCaseDelegate(CaseFiles cases, WorkLanguage language, FormMessages messages) {
 		this.cases = cases;
 		this.language = language;
+		this.messages = messages;
 	}
 
 	@Override
@@ -81,7 +85,7 @@ class OpenCaseDelegate implements JavaDelegate {
 					FormInput.flag(execution.getVariable(Variables.INTERPRETER_NEEDED))), initiator);
 		}
 		catch (InvalidInputException e) {
-			throw FormInput.refused(e);
+			throw FormInput.refused(e, messages, unit);
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.NewPerson.NewDocument;
 import org.acolhida.cases.Relation;
+import org.acolhida.language.FormMessages;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,9 +37,12 @@ class SaveHouseholdDelegate implements JavaDelegate {
 
 	private final ObjectMapper json;
 
-	SaveHouseholdDelegate(CaseFiles cases, ObjectMapper json) {
+	private final FormMessages messages;
+
+	SaveHouseholdDelegate(CaseFiles cases, ObjectMapper json, FormMessages messages) {
 		this.cases = cases;
 		this.json = json;
+		this.messages = messages;
 	}
 
 	@Override
@@ -50,7 +54,7 @@ class SaveHouseholdDelegate implements JavaDelegate {
 			file = cases.registerHousehold(caseNumber, members(submitted));
 		}
 		catch (InvalidInputException e) {
-			throw FormInput.refused(e);
+			throw FormInput.refused(e, messages, execution.getVariable(Variables.UNIT_CODE));
 		}
 		LocalDate today = LocalDate.now();
 		execution.setVariable(Variables.CHILDREN_IN_HOUSEHOLD,

@@ -86,6 +86,9 @@ class CaseFilesTest {
 
 		assertThatThrownBy(() -> cases.transfer(file.getCaseNumber(), "SOR-CRAS-LESTE", " ", "ana"))
 			.hasMessageContaining("reason: is required");
+		assertThatThrownBy(() -> cases.transfer(file.getCaseNumber(), "XYZ-CRAS", "moved", "ana"))
+			.hasMessageContaining("toUnit: 'XYZ-CRAS' is not an active unit");
+		assertThat(cases.find(file.getCaseNumber()).getTransfers()).isEmpty();
 		CaseFile moved = cases.transfer(file.getCaseNumber(), "SOR-CRAS-LESTE", "moved to Centro", "ana");
 
 		assertThat(moved.getOwningUnit()).isEqualTo("SOR-CRAS-LESTE");

@@ -391,13 +391,13 @@ class ReceptionProcessTest {
 
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
 				startForm("SOR-CRAS-NORTE", " ", "Joseph", "1990-01-01", null)))
-			.isInstanceOf(InvalidFormException.class).hasMessageContaining("givenName: is required");
+			.isInstanceOf(InvalidFormException.class).hasMessage("Por favor, corrija: Nome: é obrigatório");
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
 				startForm("SOR-NOWHERE", "Ana", "Joseph", "1990-01-01", null)))
-			.isInstanceOf(InvalidFormException.class).hasMessageContaining("unitCode: 'SOR-NOWHERE' is not an active unit");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Please correct: Receiving unit: 'SOR-NOWHERE' is not an active unit");
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
 				startForm("SOR-CRAS-NORTE", "Ana", "Joseph", tomorrow, null)))
-			.isInstanceOf(InvalidFormException.class).hasMessageContaining("birthDate: is in the future");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Data de nascimento: está no futuro");
 		assertThatThrownBy(() -> receptions.start(new NewCase("SOR-CRAS-NORTE", null, null, false), "ana"))
 			.hasMessageContaining("referencePerson: is required");
 
@@ -417,7 +417,7 @@ class ReceptionProcessTest {
 				[{"relation":"CHILD","givenName":"Lina","familyName":"Haddad","birthDate":"2099-01-01","nationality":"Syria"}]
 				""").create())))
 			.isInstanceOf(InvalidFormException.class)
-			.hasMessageContaining("members[0].birthDate: is in the future");
+			.hasMessageContaining("Membro da família 1 · Data de nascimento: está no futuro");
 		assertThat(instance).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
 		assertThat(cases.find(caseOf(instance)).getMembers()).hasSize(1);
 	}

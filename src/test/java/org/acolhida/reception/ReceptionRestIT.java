@@ -173,11 +173,14 @@ class ReceptionRestIT {
 				"/engine-rest/process-definition/key/reception/submit-form", startForm("Rosa", "2999-01-01", null));
 
 		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(missing.getBody().get("message").asText()).contains("givenName: is required");
+		assertThat(missing.getBody().get("message").asText()).contains("Nome: é obrigatório");
 		assertThat(unknownUnit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(unknownUnit.getBody().get("message").asText()).contains("'SOR-NOWHERE' is not an active unit");
+		assertThat(unknownUnit.getBody().get("message").asText()).contains("'SOR-NOWHERE' não é uma unidade ativa do cadastro");
 		assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(future.getBody().get("message").asText()).contains("birthDate: is in the future");
+		assertThat(future.getBody().get("message").asText()).contains("Data de nascimento: está no futuro");
+		ResponseEntity<JsonNode> inItalian = call("giulia", HttpMethod.POST,
+				"/engine-rest/process-definition/key/reception/submit-form", startForm("Rosa", "2999-01-01", null));
+		assertThat(inItalian.getBody().get("message").asText()).contains("Data di nascita: è nel futuro");
 		assertThat(cases()).isEqualTo(before);
 	}
 
