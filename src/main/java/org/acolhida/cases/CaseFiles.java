@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.acolhida.system.FieldErrors;
+import org.acolhida.system.InvalidInputException;
 import org.acolhida.system.NotFoundException;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
@@ -101,7 +102,7 @@ public class CaseFiles {
 	public CaseFile linkTo(String caseNumber, String existingCaseNumber) {
 		CaseFile file = find(caseNumber);
 		CaseFile existing = cases.findByCaseNumber(existingCaseNumber == null ? "" : existingCaseNumber)
-			.orElseThrow(() -> new org.acolhida.system.InvalidInputException("existingCaseNumber",
+			.orElseThrow(() -> new InvalidInputException("existingCaseNumber",
 					"no case with number '" + existingCaseNumber + "'"));
 		file.mergeInto(existing.getCaseNumber(), now());
 		cases.save(file);
