@@ -51,6 +51,11 @@ class AccessPolicy implements ApplicationRunner {
 		grant(Role.MANAGER, Resources.BATCH, "*", Permissions.CREATE, Permissions.READ, Permissions.READ_HISTORY);
 		grant(Role.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 		grant(Role.MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+		// Reception workers start receptions from Tasklist; their tasks need no grant here, the
+		// engine gives candidate groups READ and UPDATE on each task it creates.
+		grant(Role.RECEPTION, Resources.PROCESS_DEFINITION, "reception", Permissions.READ,
+				Permissions.CREATE_INSTANCE);
+		grant(Role.RECEPTION, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 	}
 
 	/** Grants the permissions to the role's group, adding to a grant that exists already. */
