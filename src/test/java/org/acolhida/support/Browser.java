@@ -98,7 +98,12 @@ public final class Browser implements AutoCloseable {
 
 	/** Opens Tasklist and waits for its login form. */
 	public Browser openTasklistLogin() {
-		open("/camunda/app/tasklist/");
+		return openLogin("tasklist");
+	}
+
+	/** Opens a Camunda webapp ("tasklist", "cockpit", "admin", "welcome") and waits for its login form. */
+	public Browser openLogin(String app) {
+		open("/camunda/app/" + app + "/");
 		waitFor(By.cssSelector("form[name=signinForm] input[type=password]"));
 		return this;
 	}

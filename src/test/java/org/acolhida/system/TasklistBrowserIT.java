@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Staff see Tasklist in the language of their browser: Brazilian Portuguese at the Sorocaba CRAS,
- * Italian at the Cremona desk, English for anyone else. The expected words come from our locale files.
+ * Italian at the Cremona desk, English for anyone else; the welcome page's login too. The expected words come from our locale files.
  */
 @PostgresIntegrationTest
 class TasklistBrowserIT {
@@ -69,6 +69,14 @@ class TasklistBrowserIT {
 		browser.screenshot(browsers.screenshotName("login-failed"));
 		assertThat(browser.driver().findElements(By.cssSelector("form[name=signinForm] input[type=password]")))
 			.as("still on the login form").isNotEmpty();
+	}
+
+	@Test
+	void shouldShowTheWelcomePageLoginInBrazilianPortuguese() {
+		Browser browser = browsers.open("pt-BR");
+
+		assertLoginPageIn(WebappLabels.of("welcome", "pt"), browser.openLogin("welcome"));
+		browser.screenshot(browsers.screenshotName("login"));
 	}
 
 	private static void assertLoginPageIn(WebappLabels labels, Browser browser) {
