@@ -122,9 +122,15 @@ public final class Browser implements AutoCloseable {
 
 	/** Logs in to Tasklist and waits until the task list is shown. */
 	public Browser logInToTasklist(String user, String password) {
-		openTasklistLogin().submitLogin(user, password);
-		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+		logIn("tasklist", user, password);
 		waitFor(By.cssSelector("[cam-tasks], .tasks-list, [cam-tasklist-filters]"));
+		return this;
+	}
+
+	/** Logs in to a Camunda webapp and waits until the login form has gone. */
+	public Browser logIn(String app, String user, String password) {
+		openLogin(app).submitLogin(user, password);
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
 		return this;
 	}
 

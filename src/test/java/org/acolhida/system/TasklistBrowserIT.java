@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Staff see Tasklist in the language of their browser: Brazilian Portuguese at the Sorocaba CRAS,
- * Italian at the Cremona desk, English for anyone else; the welcome page's login too. The expected words come from our locale files.
+ * Italian at the Cremona desk, English for anyone else; the welcome page and Admin too. The expected words come from our locale files.
  */
 @PostgresIntegrationTest
 class TasklistBrowserIT {
@@ -77,6 +77,17 @@ class TasklistBrowserIT {
 
 		assertLoginPageIn(WebappLabels.of("welcome", "pt"), browser.openLogin("welcome"));
 		browser.screenshot(browsers.screenshotName("login"));
+	}
+
+	@Test
+	void shouldShowAdminInItalianToABrowserInItalian() {
+		Browser browser = browsers.open("it-IT");
+		WebappLabels italian = WebappLabels.of("admin", "it");
+
+		assertLoginPageIn(italian, browser.openLogin("admin"));
+		browser.logIn("admin", "admin", "demo").waitForText(italian.get("USERS_USERS"));
+		browser.screenshot(browsers.screenshotName("admin"));
+		assertThat(browser.pageText()).contains(italian.get("AUTHORIZATION_AUTHORIZATIONS"));
 	}
 
 	private static void assertLoginPageIn(WebappLabels labels, Browser browser) {
