@@ -141,7 +141,8 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits until the visible text of the page contains {@code text}. */
 	public Browser waitForText(String text) {
-		wait.withMessage(() -> "the page to show \"" + text + "\"; it shows:\n" + pageText())
+		new WebDriverWait(driver, PATIENCE)
+			.withMessage(() -> "the page to show \"" + text + "\"; it shows:\n" + pageText())
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
 		return this;
 	}

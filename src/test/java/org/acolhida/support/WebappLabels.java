@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The labels of one of our Camunda webapp locale files ({@code webjars/camunda/app/<app>/locales/<locale>.json}
- * on the classpath), so that a browser test expects what the file says instead of repeating it.
+ * The labels of a Camunda webapp locale file on the classpath
+ * ({@code webjars/camunda/app/<app>/locales/<locale>.json}: ours for "pt" and "it", the webjar's for "en"),
+ * so that a browser test expects what the file says instead of repeating it.
  */
 public final class WebappLabels {
 

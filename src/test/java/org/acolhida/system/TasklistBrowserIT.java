@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Staff see Tasklist in the language of their browser: Brazilian Portuguese at the Sorocaba CRAS,
- * Italian at the Cremona desk, English for anyone else; the welcome page and Admin too. The expected words come from our locale files.
+ * Italian at the Cremona desk, English for anyone else; the welcome page and Admin too. The expected
+ * words come from the locale files, so a changed translation does not break the test.
  */
 @PostgresIntegrationTest
 class TasklistBrowserIT {
