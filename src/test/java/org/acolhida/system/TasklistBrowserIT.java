@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Staff see Tasklist in the language of their browser: Brazilian Portuguese at the Sorocaba CRAS,
- * Italian at the Cremona desk, English for anyone else; the welcome page and Admin too. The expected
+ * Italian at the Cremona desk, English for anyone else; the welcome page, Admin and Cockpit too. The expected
  * words come from the locale files, so a changed translation does not break the test.
  */
 @PostgresIntegrationTest
@@ -89,6 +89,16 @@ class TasklistBrowserIT {
 		browser.logIn("admin", "admin", "demo").waitForText(italian.get("USERS_USERS"));
 		browser.screenshot(browsers.screenshotName("admin"));
 		assertThat(browser.pageText()).contains(italian.get("AUTHORIZATION_AUTHORIZATIONS"));
+	}
+
+	@Test
+	void shouldShowCockpitInBrazilianPortugueseToAManagerInBrazil() {
+		Browser browser = browsers.open("pt-BR");
+		WebappLabels portuguese = WebappLabels.of("cockpit", "pt");
+
+		browser.logIn("cockpit", "helena", "demo").waitForText(portuguese.get("DASHBOARD_RUNNING_PROCESS_INSTANCE"));
+		browser.screenshot(browsers.screenshotName("cockpit"));
+		assertThat(browser.pageText()).contains(portuguese.get("COCKPIT_PROCESSES"));
 	}
 
 	private static void assertLoginPageIn(WebappLabels labels, Browser browser) {
