@@ -32,7 +32,7 @@ class WebappLocalesTest {
 
 	/** The apps whose interface we translate, each with the locale ids the webapp matches a browser with. */
 	static final Map<String, List<String>> TRANSLATIONS = Map.of("tasklist", List.of("pt", "it"), "welcome",
-			List.of("pt", "it"), "admin", List.of("pt", "it"), "cockpit", List.of("pt"));
+			List.of("pt", "it"), "admin", List.of("pt", "it"), "cockpit", List.of("pt", "it"));
 
 	private static final String APP_ROOT = "META-INF/resources/webjars/camunda/app/";
 
@@ -53,7 +53,8 @@ class WebappLocalesTest {
 			"Boolean", "Double", "Integer", "Long", "Short", "String", "<null>", "<", "<=", ">", ">=", "OK", "ID", "ID*",
 			"Tenant", "Tenants", "Job", "Batch", "GLOBAL", "Dashboard", "Deployment", "Report", "Links", "Account",
 			"Password", "Password*:", "null", "CSV", "JSON", "Payload", "Endpoint", "requestPayload", "Jobs", "Total",
-			"s", "Camunda Cockpit", " OK", "Tenant: ID", "{{count}} jobs");
+			"s", "Camunda Cockpit", " OK", "Tenant: ID", "{{count}} jobs", "Query", "batch", "Topic", "Max", "Min",
+			"File");
 
 	private final ObjectMapper json = new ObjectMapper();
 

@@ -5,7 +5,7 @@
  */
 export default {
   locales: {
-    availableLocales: ['en', 'pt'],
+    availableLocales: ['en', 'pt', 'it'],
     fallbackLocale: 'en'
   }
 };
