@@ -30,9 +30,9 @@ class EmbeddedDefaultTest {
 	Path dataDir;
 
 	ConfigurableApplicationContext start() {
+		// As command-line arguments: these override application.yaml, as an operator's would.
 		return new SpringApplicationBuilder(AcolhidaApplication.class)
-			.properties("server.port=0", "ACOLHIDA_DATA_DIR=" + dataDir)
-			.run();
+			.run("--server.port=0", "--ACOLHIDA_DATA_DIR=" + dataDir);
 	}
 
 	static TestRestTemplate client(ConfigurableApplicationContext app, String user) {

@@ -24,6 +24,9 @@ public class WorkLanguage {
 
 	public static final String EN = "en";
 
+	/** Every language forms and task names exist in, the fallback first. */
+	public static final List<String> ALL = List.of(EN, PT_BR, IT);
+
 	private final UnitDirectory units;
 
 	private final IdentityService identity;

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.acolhida.language.Forms;
+import org.acolhida.language.WorkLanguage;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -40,6 +42,9 @@ final class ProtocolCheck {
 	static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
 	private static final Pattern EXPRESSION_ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
+	/** How diagrams pick a form in the worker's language (see {@link Forms}). */
+	private static final Pattern TRANSLATED_FORM = Pattern.compile("^\\s*\\$\\{\\s*forms\\.ref\\(\\s*'([^']+)'");
 
 	private static final Pattern VARIABLE_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\.[A-Za-z_][A-Za-z0-9_]*)*$");
 
@@ -239,26 +244,62 @@ final class ProtocolCheck {
 	}
 
 	private void checkForm(String resource, String elementId, String formRef, Set<String> provided, boolean report) {
+		Matcher translated = TRANSLATED_FORM.matcher(formRef);
+		if (translated.find()) {
+			checkTranslatedForm(resource, elementId, translated.group(1), provided, report);
+			return;
+		}
 		if (root(formRef) != null) {
-			// Chosen at run time; the bean that chooses must exist.
+			// Chosen at run time by a bean of ours; the bean must exist.
 			if (report && !beans.exists(root(formRef))) {
 				problems.add(new ProtocolProblem(resource, elementId, "form reference '" + formRef
 						+ "' names no bean of the application"));
 			}
 			return;
 		}
-		JsonNode form = forms.get(formRef);
-		if (form == null) {
-			form = deployed.latestForm(formRef).map(this::parseQuietly).orElse(null);
+		JsonNode form = form(resource, elementId, formRef, report);
+		if (form != null) {
+			collectFieldKeys(form, provided);
 		}
-		if (form == null) {
-			if (report) {
-				problems.add(new ProtocolProblem(resource, elementId, "form '" + formRef
-						+ "' is neither in this deployment nor deployed: add the .form file with that id"));
+	}
+
+	/**
+	 * A form chosen by the worker's language ({@code ${forms.ref('x', execution)}}): every translation
+	 * must exist and have the same fields as the English one, or a decision fed by it would break in
+	 * one language only.
+	 */
+	private void checkTranslatedForm(String resource, String elementId, String formId, Set<String> provided,
+			boolean report) {
+		Set<String> fields = null;
+		for (String language : WorkLanguage.ALL) {
+			String id = Forms.idFor(formId, language);
+			JsonNode form = form(resource, elementId, id, report);
+			if (form == null) {
+				continue;
 			}
-			return;
+			Set<String> keys = new TreeSet<>();
+			collectFieldKeys(form, keys);
+			if (fields == null) {
+				fields = keys;
+				provided.addAll(keys);
+			}
+			else if (report && !fields.equals(keys)) {
+				problems.add(new ProtocolProblem(resource, elementId, "form '" + id + "' has the fields " + keys
+						+ ", not those of '" + formId + "' " + fields + ": translations must have the same fields"));
+			}
 		}
-		collectFieldKeys(form, provided);
+	}
+
+	private JsonNode form(String resource, String elementId, String formId, boolean report) {
+		JsonNode form = forms.get(formId);
+		if (form == null) {
+			form = deployed.latestForm(formId).map(this::parseQuietly).orElse(null);
+		}
+		if (form == null && report) {
+			problems.add(new ProtocolProblem(resource, elementId, "form '" + formId
+					+ "' is neither in this deployment nor deployed: add the .form file with that id"));
+		}
+		return form;
 	}
 
 	private void checkDecisionInputs(String resource, String processId, String elementId, String decisionKey,

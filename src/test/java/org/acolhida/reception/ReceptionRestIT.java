@@ -62,7 +62,7 @@ class ReceptionRestIT {
 	}
 
 	JsonNode onlyTask(String user, String processInstanceId) {
-		JsonNode list = call(user, HttpMethod.GET, "/engine-rest/task?processInstanceId=" + processInstanceId, null)
+		JsonNode list = call(user, HttpMethod.GET, "/engine-rest/task?maxResults=50&processInstanceId=" + processInstanceId, null)
 			.getBody();
 		assertThat(list).hasSize(1);
 		return list.get(0);
@@ -96,7 +96,7 @@ class ReceptionRestIT {
 		assertThat(household.get("name").asText()).isEqualTo("Registrar a família · " + caseNumber + " · Carmen Valdés");
 		assertThat(call("ana", HttpMethod.GET, "/engine-rest/task/" + household.get("id").asText() + "/form", null)
 			.getBody().at("/camundaFormRef/key").asText()).isEqualTo("reception-household-pt-BR");
-		assertThat(call("giulia", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + instanceId, null).getBody())
+		assertThat(call("giulia", HttpMethod.GET, "/engine-rest/task?maxResults=50&processInstanceId=" + instanceId, null).getBody())
 			.isEmpty();
 
 		Map<String, Object> members = Map.of("householdMembers", Map.of("type", "Json", "value",
@@ -105,7 +105,7 @@ class ReceptionRestIT {
 		assertThat(call("ana", HttpMethod.POST, "/engine-rest/task/" + household.get("id").asText() + "/submit-form",
 				Map.of("variables", members)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-		JsonNode filters = call("ana", HttpMethod.GET, "/engine-rest/filter?resourceType=Task", null).getBody();
+		JsonNode filters = call("ana", HttpMethod.GET, "/engine-rest/filter?maxResults=50&resourceType=Task", null).getBody();
 		assertThat(filters.findValuesAsText("name")).contains("My unit's reception tasks", "Immediate priority");
 		String myUnit = filters.findParents("name").stream()
 			.filter(f -> f.get("name").asText().equals("My unit's reception tasks"))
@@ -121,7 +121,7 @@ class ReceptionRestIT {
 		assertThat(call("ana", HttpMethod.POST, "/engine-rest/task/" + listening.get("id").asText() + "/submit-form",
 				Map.of("variables", answers)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-		JsonNode instances = call("admin", HttpMethod.GET, "/engine-rest/process-instance?businessKey=" + caseNumber,
+		JsonNode instances = call("admin", HttpMethod.GET, "/engine-rest/process-instance?maxResults=50&businessKey=" + caseNumber,
 				null).getBody();
 		List<String> running = instances.findValuesAsText("definitionId").stream().map(id -> id.split(":")[0]).toList();
 		assertThat(running).containsExactlyInAnyOrder("reception", "documentation-guidance", "housing-referral",
@@ -130,7 +130,7 @@ class ReceptionRestIT {
 				"/engine-rest/process-instance/" + instanceId + "/variables/priority", null).getBody();
 		assertThat(priority.get("value").asText()).isEqualTo("HIGH");
 		JsonNode brunosTasks = call("bruno", HttpMethod.GET,
-				"/engine-rest/task?processInstanceBusinessKey=" + caseNumber, null).getBody();
+				"/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + caseNumber, null).getBody();
 		assertThat(brunosTasks).hasSize(1);
 		assertThat(brunosTasks.get(0).get("name").asText()).startsWith("Orientar sobre documentos · " + caseNumber);
 
@@ -149,10 +149,10 @@ class ReceptionRestIT {
 		assertThat(transferred.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(transferred.getBody().get("owningUnit").asText()).isEqualTo("SOR-CRAS-OESTE");
 		assertThat(transferred.getBody().at("/transfers/0/transferredBy").asText()).isEqualTo("ana");
-		assertThat(call("bruno", HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber, null)
+		assertThat(call("bruno", HttpMethod.GET, "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + caseNumber, null)
 			.getBody()).isEmpty();
 		JsonNode moved = call("admin", HttpMethod.GET,
-				"/engine-rest/task?processInstanceBusinessKey=" + caseNumber + "&candidateGroup=documentation.SOR-CRAS-OESTE",
+				"/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + caseNumber + "&candidateGroup=documentation.SOR-CRAS-OESTE",
 				null).getBody();
 		assertThat(moved).hasSize(1);
 	}
@@ -191,9 +191,9 @@ class ReceptionRestIT {
 
 		// the engine hides a process definition from whoever may not read it
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(call("carla", HttpMethod.GET, "/engine-rest/process-definition?key=reception", null).getBody())
+		assertThat(call("carla", HttpMethod.GET, "/engine-rest/process-definition?maxResults=50&key=reception", null).getBody())
 			.isEmpty();
-		assertThat(call("ana", HttpMethod.GET, "/engine-rest/process-definition?key=reception", null).getBody())
+		assertThat(call("ana", HttpMethod.GET, "/engine-rest/process-definition?maxResults=50&key=reception", null).getBody())
 			.hasSize(1);
 	}
 
