@@ -45,6 +45,11 @@ class AccessPolicy implements ApplicationRunner {
 		grant(Role.MANAGER, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 		grant(Role.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 		grant(Role.MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+		// Reception workers start receptions from Tasklist; their tasks need no grant here, the
+		// engine gives candidate groups READ and UPDATE on each task it creates.
+		grant(Role.RECEPTION, Resources.PROCESS_DEFINITION, "reception", Permissions.READ,
+				Permissions.CREATE_INSTANCE);
+		grant(Role.RECEPTION, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 	}
 
 	void grant(Role role, Resource resource, String resourceId, Permission... permissions) {

@@ -1,0 +1,245 @@
+package org.acolhida.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.acolhida.system.FieldErrors;
+import org.acolhida.system.NotFoundException;
+import org.acolhida.units.ServiceUnit;
+import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case file service that every feature uses: opens a household's case with a case number,
+ * registers its members, finds possible duplicates, links, transfers, closes and reopens. Every
+ * method validates its whole input first and throws
+ * {@link org.acolhida.system.InvalidInputException} before writing anything.
+ */
+@Service
+@Transactional
+public class CaseFiles {
+
+	private final CaseFileRepository cases;
+
+	private final UnitDirectory units;
+
+	private final CaseTasks caseTasks;
+
+	CaseFiles(CaseFileRepository cases, UnitDirectory units, CaseTasks caseTasks) {
+		this.cases = cases;
+		this.units = units;
+		this.caseTasks = caseTasks;
+	}
+
+	/** Opens a case at the receiving unit, with the reference person as member 1. */
+	public CaseFile open(NewCase request, String openedBy) {
+		FieldErrors errors = new FieldErrors();
+		ServiceUnit unit = entryDoor(request.unitCode(), "unitCode", errors);
+		if (request.referencePerson() == null) {
+			errors.reject("referencePerson", "is required");
+		}
+		else {
+			validate(request.referencePerson(), "", false, errors);
+		}
+		errors.throwIfAny();
+		long sequence = cases.nextCaseSequence();
+		int year = LocalDate.ofInstant(now(), unit.getZone()).getYear();
+		String caseNumber = String.format(Locale.ROOT, "%s-%d-%06d", prefix(unit.getCode()), year, sequence);
+		CaseFile file = new CaseFile(caseNumber, unit.getCode(), trimmed(request.district()),
+				request.interpreterNeeded(), now(), openedBy);
+		add(file, 1, Relation.REFERENCE_PERSON, request.referencePerson());
+		return cases.save(file);
+	}
+
+	/** Registers the household members who came with the reference person, replacing earlier ones. */
+	public CaseFile registerHousehold(String caseNumber, List<NewPerson> members) {
+		CaseFile file = find(caseNumber);
+		FieldErrors errors = new FieldErrors();
+		List<NewPerson> given = members == null ? List.of() : members;
+		for (int i = 0; i < given.size(); i++) {
+			validate(given.get(i), "members[" + i + "].", true, errors);
+		}
+		errors.throwIfAny();
+		CaseFile draft = new CaseFile();
+		for (int i = 0; i < given.size(); i++) {
+			add(draft, i + 2, given.get(i).relation(), given.get(i));
+		}
+		file.replaceHousehold(draft.getMembers(), draft.getDocuments());
+		return cases.save(file);
+	}
+
+	/**
+	 * Open or closed cases that may be the same household: one of its people holds a document with
+	 * the same number, or has the same name, birth date and nationality.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> possibleDuplicates(String caseNumber) {
+		CaseFile file = find(caseNumber);
+		Set<String> found = new LinkedHashSet<>();
+		List<String> numberKeys = file.getDocuments().stream().map(MemberDocument::numberKey).toList();
+		if (!numberKeys.isEmpty()) {
+			found.addAll(cases.findCasesWithDocuments(numberKeys, caseNumber));
+		}
+		for (Member member : file.getMembers()) {
+			found.addAll(cases.findCasesWithPerson(member.givenName(), member.familyName(), member.birthDate(),
+					member.nationality(), caseNumber));
+		}
+		return List.copyOf(found);
+	}
+
+	/**
+	 * The worker found that the new registration is an existing case: the registration is closed as
+	 * merged into it and the existing case is reopened if it was closed. Returns the existing case.
+	 */
+	public CaseFile linkTo(String caseNumber, String existingCaseNumber) {
+		CaseFile file = find(caseNumber);
+		CaseFile existing = cases.findByCaseNumber(existingCaseNumber == null ? "" : existingCaseNumber)
+			.orElseThrow(() -> new org.acolhida.system.InvalidInputException("existingCaseNumber",
+					"no case with number '" + existingCaseNumber + "'"));
+		file.mergeInto(existing.getCaseNumber(), now());
+		cases.save(file);
+		existing.reopen();
+		return cases.save(existing);
+	}
+
+	/**
+	 * Moves a case to another entry-door unit: records who, when and why, and hands the case's open
+	 * tasks (of every process instance with the case number as business key) to the new unit's
+	 * workgroups of the same roles.
+	 */
+	public CaseFile transfer(String caseNumber, String toUnit, String reason, String by) {
+		CaseFile file = find(caseNumber);
+		FieldErrors errors = new FieldErrors();
+		ServiceUnit unit = entryDoor(toUnit, "toUnit", errors);
+		if (unit != null && unit.getCode().equals(file.getOwningUnit())) {
+			errors.reject("toUnit", "the case is already owned by " + unit.getCode());
+		}
+		if (reason == null || reason.isBlank()) {
+			errors.reject("reason", "is required");
+		}
+		if (by == null || by.isBlank()) {
+			errors.reject("transferredBy", "is required");
+		}
+		errors.throwIfAny();
+		String fromUnit = file.getOwningUnit();
+		file.transferTo(unit.getCode(), by, now(), reason.trim());
+		CaseFile saved = cases.save(file);
+		caseTasks.moveOpenTasks(caseNumber, fromUnit, unit.getCode());
+		return saved;
+	}
+
+	public CaseFile close(String caseNumber) {
+		CaseFile file = find(caseNumber);
+		file.close(now());
+		return cases.save(file);
+	}
+
+	public CaseFile reopen(String caseNumber) {
+		CaseFile file = find(caseNumber);
+		file.reopen();
+		return cases.save(file);
+	}
+
+	@Transactional(readOnly = true)
+	public CaseFile find(String caseNumber) {
+		return cases.findByCaseNumber(caseNumber)
+			.orElseThrow(() -> new NotFoundException("No case with number '" + caseNumber + "'"));
+	}
+
+	private ServiceUnit entryDoor(String code, String field, FieldErrors errors) {
+		if (code == null || code.isBlank()) {
+			errors.reject(field, "is required");
+			return null;
+		}
+		if (!units.isActive(code.trim())) {
+			errors.reject(field, "'" + code + "' is not an active unit of the directory");
+			return null;
+		}
+		ServiceUnit unit = units.unit(code.trim());
+		if (!unit.getKind().isEntryDoor()) {
+			errors.reject(field, unit.getCode() + " is a " + unit.getKind() + ", not a unit that takes cases in charge");
+			return null;
+		}
+		return unit;
+	}
+
+	private void validate(NewPerson person, String prefix, boolean needsRelation, FieldErrors errors) {
+		if (needsRelation && person.relation() == null) {
+			errors.reject(prefix + "relation", "is required");
+		}
+		if (needsRelation && person.relation() == Relation.REFERENCE_PERSON) {
+			errors.reject(prefix + "relation", "the household has one reference person already");
+		}
+		required(person.givenName(), prefix + "givenName", errors);
+		required(person.familyName(), prefix + "familyName", errors);
+		required(person.nationality(), prefix + "nationality", errors);
+		if (person.birthDate() == null) {
+			errors.reject(prefix + "birthDate", "is required");
+		}
+		else if (person.birthDate().isAfter(today())) {
+			errors.reject(prefix + "birthDate", "is in the future");
+		}
+		else if (person.birthDate().isBefore(today().minusYears(130))) {
+			errors.reject(prefix + "birthDate", "is more than 130 years ago");
+		}
+		for (int i = 0; i < person.documents().size(); i++) {
+			NewPerson.NewDocument document = person.documents().get(i);
+			boolean hasType = document.documentType() != null && !document.documentType().isBlank();
+			boolean hasNumber = document.number() != null && !MemberDocument.key(document.number()).isEmpty();
+			if (hasType != hasNumber) {
+				errors.reject(prefix + "documents[" + i + "]", "needs both the document type and its number");
+			}
+		}
+	}
+
+	private static void required(String value, String field, FieldErrors errors) {
+		if (value == null || value.isBlank()) {
+			errors.reject(field, "is required");
+		}
+	}
+
+	private static void add(CaseFile file, int memberNo, Relation relation, NewPerson person) {
+		List<MemberDocument> documents = new ArrayList<>();
+		for (NewPerson.NewDocument document : person.documents()) {
+			if (document.documentType() != null && !document.documentType().isBlank()) {
+				MemberDocument held = MemberDocument.of(memberNo, document.documentType(), document.number());
+				if (documents.stream().noneMatch(d -> d.documentType().equals(held.documentType())
+						&& d.numberKey().equals(held.numberKey()))) {
+					documents.add(held);
+				}
+			}
+		}
+		String languages = String.join(",",
+				person.languages().stream().map(l -> l.trim().toLowerCase(Locale.ROOT)).filter(l -> !l.isEmpty())
+					.distinct().toList());
+		file.addMember(new Member(memberNo, relation, person.givenName().trim(), person.familyName().trim(),
+				person.birthDate(), person.nationality().trim(), languages.isEmpty() ? null : languages), documents);
+	}
+
+	/** Sorocaba's units are SOR-..., Cremona's CRE-...: the municipality's prefix of the unit code. */
+	private static String prefix(String unitCode) {
+		int dash = unitCode.indexOf('-');
+		return dash > 0 ? unitCode.substring(0, dash) : unitCode;
+	}
+
+	/** The engine's clock, so that the case file and the process agree on time (and tests move both). */
+	private static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+
+	private static LocalDate today() {
+		return LocalDate.ofInstant(now(), java.time.ZoneId.systemDefault());
+	}
+
+	private static String trimmed(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+}

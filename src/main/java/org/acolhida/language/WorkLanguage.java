@@ -1,0 +1,73 @@
+package org.acolhida.language;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The language staff work in: Portuguese (Brazil) at Brazilian units, Italian at Italian ones,
+ * English anywhere else. Decided by the unit, because staff of a unit share their forms and tasks.
+ */
+@Component
+public class WorkLanguage {
+
+	/** The languages forms and task names exist in; {@link #EN} is the fallback. */
+	public static final String PT_BR = "pt-BR";
+
+	public static final String IT = "it";
+
+	public static final String EN = "en";
+
+	private final UnitDirectory units;
+
+	private final IdentityService identity;
+
+	WorkLanguage(UnitDirectory units, IdentityService identity) {
+		this.units = units;
+		this.identity = identity;
+	}
+
+	/** The language of a unit's staff; English for an unknown or missing unit. */
+	public String ofUnit(String unitCode) {
+		if (unitCode == null || !units.isActive(unitCode)) {
+			return EN;
+		}
+		return switch (units.unit(unitCode).getCountry()) {
+			case "BR" -> PT_BR;
+			case "IT" -> IT;
+			default -> EN;
+		};
+	}
+
+	/** The unit of the signed-in user (their unit group, e.g. SOR-CRAS-NORTE), if they work at one. */
+	public Optional<String> currentUserUnit() {
+		Authentication authentication = identity.getCurrentAuthentication();
+		if (authentication == null || authentication.getUserId() == null) {
+			return Optional.empty();
+		}
+		return unitOf(authentication.getUserId());
+	}
+
+	/** The unit a staff member works at: their unit group, e.g. SOR-CRAS-NORTE. */
+	public Optional<String> unitOf(String userId) {
+		List<Group> groups = identity.createGroupQuery().groupMember(userId).groupType("UNIT").list();
+		// Workgroups (housing.SOR-CRAS-NORTE) are of type UNIT too; the unit group has no role prefix.
+		return groups.stream().map(Group::getId).filter(id -> !id.contains(".")).sorted().findFirst();
+	}
+
+	/** The signed-in user's language if they work at a unit, else that of the given (case's) unit. */
+	public String forCurrentUser(String fallbackUnitCode) {
+		return currentUserUnit().map(this::ofUnit).orElseGet(() -> ofUnit(fallbackUnitCode));
+	}
+
+	public static Locale locale(String language) {
+		return Locale.forLanguageTag(language);
+	}
+
+}

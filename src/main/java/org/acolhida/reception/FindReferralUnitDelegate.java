@@ -1,0 +1,79 @@
+package org.acolhida.reception;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+
+import org.acolhida.language.WorkLanguage;
+import org.acolhida.reception.ReceptionProcess.Variables;
+import org.acolhida.units.OpeningHours.Opening;
+import org.acolhida.units.ServiceUnit;
+import org.acolhida.units.UnitDirectory;
+import org.acolhida.units.UnitKind;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds where a generic referral goes (CREAS for PAEFI, legal aid, health, a partner organisation)
+ * and when it is next open, so the worker can tell the person.
+ * <p>
+ * Reads {@code referralKind} (a {@link UnitKind} name), {@code unitCode} (its municipality) and
+ * {@code district}. Looks for the unit of that kind responsible for the district, else one of that
+ * kind in the municipality whose staff speak the local language. Writes, into the referral's
+ * subprocess instance (which declares them as local inputs),
+ * {@code referralUnitCode}, {@code referralUnitName}, {@code referralWhere} (address and contact)
+ * and {@code referralNextOpening} (text in the unit's language and time zone, or none known).
+ * Raises the BPMN error {@value ReceptionProcess#ERROR_NO_UNIT_FOUND} when the network has no such
+ * unit there: a worker then arranges the referral by hand.
+ */
+@Component("findReferralUnitDelegate")
+class FindReferralUnitDelegate implements JavaDelegate {
+
+	private final UnitDirectory units;
+
+	private final WorkLanguage language;
+
+	FindReferralUnitDelegate(UnitDirectory units, WorkLanguage language) {
+		this.units = units;
+		this.language = language;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		UnitKind kind = UnitKind.valueOf((String) execution.getVariable(Variables.REFERRAL_KIND));
+		ServiceUnit owner = units.unit((String) execution.getVariable(Variables.UNIT_CODE));
+		String district = FormInput.text(execution.getVariable(Variables.DISTRICT));
+		Optional<ServiceUnit> found = district == null ? Optional.empty()
+				: units.responsibleUnit(kind, owner.getMunicipality(), district);
+		if (found.isEmpty()) {
+			String local = "IT".equals(owner.getCountry()) ? "it" : "pt";
+			found = units.unitsSpeaking(kind, local).stream()
+				.filter(u -> u.getMunicipality().equalsIgnoreCase(owner.getMunicipality()))
+				.findFirst();
+		}
+		ServiceUnit unit = found.orElseThrow(() -> new BpmnError(ReceptionProcess.ERROR_NO_UNIT_FOUND,
+				"No " + kind + " in " + owner.getMunicipality() + " for this referral"));
+		execution.setVariable(Variables.REFERRAL_UNIT_CODE, unit.getCode());
+		execution.setVariable(Variables.REFERRAL_UNIT_NAME, unit.getName());
+		execution.setVariable(Variables.REFERRAL_WHERE,
+				join(unit.getAddress(), unit.getContact()));
+		Optional<Opening> next = units.nextOpening(unit.getCode(), ClockUtil.getCurrentTime().toInstant());
+		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+			.withLocale(WorkLanguage.locale(language.ofUnit(owner.getCode())))
+			.withZone(unit.getZone());
+		execution.setVariable(Variables.REFERRAL_NEXT_OPENING,
+				next.map(o -> o.openNow() ? "open now, until " + format.format(o.closes()) : format.format(o.opens()))
+					.orElse("-"));
+	}
+
+	private static String join(String address, String contact) {
+		if (address == null) {
+			return contact == null ? "" : contact;
+		}
+		return contact == null ? address : address + " · " + contact;
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.acolhida.reception;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.acolhida.reception.ReceptionProcess.Variables;
+import org.acolhida.units.UnitKind;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The referrals outside the three referral processes that the triage decided, as unit kinds: the
+ * collection of the generic-referral subprocess ({@code ${genericReferrals.of(execution)}}), so
+ * that no list variable is stored. Reads {@code referCreas}, {@code referLegalAid},
+ * {@code referHealth}.
+ */
+@Component("genericReferrals")
+public class GenericReferrals {
+
+	public List<String> of(VariableScope scope) {
+		List<String> kinds = new ArrayList<>();
+		if (flag(scope, Variables.REFER_CREAS)) {
+			kinds.add(UnitKind.CREAS.name());
+		}
+		if (flag(scope, Variables.REFER_LEGAL_AID)) {
+			kinds.add(UnitKind.LEGAL_AID.name());
+		}
+		if (flag(scope, Variables.REFER_HEALTH)) {
+			kinds.add(UnitKind.HEALTH.name());
+		}
+		return kinds;
+	}
+
+	/** Whether any generic referral is due: the condition of the flow into the subprocess. */
+	public boolean any(VariableScope scope) {
+		return !of(scope).isEmpty();
+	}
+
+	private static boolean flag(VariableScope scope, String name) {
+		return Boolean.TRUE.equals(scope.getVariable(name));
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.acolhida.reception;
+
+import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseFiles;
+import org.acolhida.reception.ReceptionProcess.Variables;
+import org.acolhida.system.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker found the household's existing case: the new registration is closed as merged into
+ * it, and the reception goes on with the existing case. Reads {@code caseNumber},
+ * {@code linkedCaseNumber}; writes {@code caseNumber}, {@code unitCode}, {@code personName} and the
+ * business key. A case number that does not exist raises
+ * {@link org.camunda.bpm.engine.BadUserRequestException}: the resolve task stays open.
+ */
+@Component("linkCaseDelegate")
+class LinkCaseDelegate implements JavaDelegate {
+
+	private final CaseFiles cases;
+
+	LinkCaseDelegate(CaseFiles cases) {
+		this.cases = cases;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String linked = FormInput.text(execution.getVariable(Variables.LINKED_CASE_NUMBER));
+		CaseFile existing;
+		try {
+			if (linked == null) {
+				throw new InvalidInputException(Variables.LINKED_CASE_NUMBER, "is required to link the case");
+			}
+			existing = cases.linkTo((String) execution.getVariable(Variables.CASE_NUMBER), linked);
+		}
+		catch (InvalidInputException e) {
+			throw FormInput.refused(e);
+		}
+		execution.setProcessBusinessKey(existing.getCaseNumber());
+		execution.setVariable(Variables.CASE_NUMBER, existing.getCaseNumber());
+		execution.setVariable(Variables.UNIT_CODE, existing.getOwningUnit());
+		execution.setVariable(Variables.PERSON_NAME, existing.getReferencePerson().fullName());
+	}
+
+}

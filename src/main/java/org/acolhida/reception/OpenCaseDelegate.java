@@ -1,0 +1,88 @@
+package org.acolhida.reception;
+
+import java.util.List;
+
+import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseFiles;
+import org.acolhida.cases.NewCase;
+import org.acolhida.cases.NewPerson;
+import org.acolhida.cases.NewPerson.NewDocument;
+import org.acolhida.language.WorkLanguage;
+import org.acolhida.reception.ReceptionProcess.Variables;
+import org.acolhida.system.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the household's case file from the start form, unless the instance was started by
+ * {@link ReceptionService} for a case that exists.
+ * <p>
+ * Reads {@code unitCode} (blank: the unit of {@code initiator}), {@code givenName},
+ * {@code familyName}, {@code birthDate}, {@code nationality}, {@code languages}, {@code district},
+ * {@code interpreterNeeded}, {@code documentType}, {@code documentNumber}. Writes
+ * {@code caseNumber}, {@code unitCode}, {@code personName}, sets the business key to the case number
+ * and removes the personal start-form fields, which the case file now holds. Raises
+ * {@link org.camunda.bpm.engine.BadUserRequestException} (REST 400, a message in Tasklist) on bad
+ * input: missing fields, an unknown unit, a birth date in the future; the start then rolls back.
+ */
+@Component("openCaseDelegate")
+class OpenCaseDelegate implements JavaDelegate {
+
+	private static final List<String> START_FORM_FIELDS = List.of(Variables.GIVEN_NAME, Variables.FAMILY_NAME,
+			Variables.BIRTH_DATE, Variables.NATIONALITY, Variables.LANGUAGES, Variables.DOCUMENT_TYPE,
+			Variables.DOCUMENT_NUMBER);
+
+	private final CaseFiles cases;
+
+	private final WorkLanguage language;
+
+	OpenCaseDelegate(CaseFiles cases, WorkLanguage language) {
+		this.cases = cases;
+		this.language = language;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		CaseFile file;
+		String existing = FormInput.text(execution.getVariable(Variables.CASE_NUMBER));
+		if (existing != null) {
+			file = cases.find(existing);
+		}
+		else {
+			file = open(execution);
+		}
+		execution.setProcessBusinessKey(file.getCaseNumber());
+		execution.setVariable(Variables.CASE_NUMBER, file.getCaseNumber());
+		execution.setVariable(Variables.UNIT_CODE, file.getOwningUnit());
+		execution.setVariable(Variables.PERSON_NAME, file.getReferencePerson().fullName());
+		execution.setVariable(Variables.INTERPRETER_NEEDED, file.isInterpreterNeeded());
+		if (file.getDistrict() != null) {
+			execution.setVariable(Variables.DISTRICT, file.getDistrict());
+		}
+		execution.removeVariables(START_FORM_FIELDS);
+	}
+
+	private CaseFile open(DelegateExecution execution) {
+		String initiator = FormInput.text(execution.getVariable(Variables.INITIATOR));
+		String unit = FormInput.text(execution.getVariable(Variables.UNIT_CODE));
+		if (unit == null && initiator != null) {
+			unit = language.unitOf(initiator).orElse(null);
+		}
+		try {
+			NewPerson person = new NewPerson(null, FormInput.text(execution.getVariable(Variables.GIVEN_NAME)),
+					FormInput.text(execution.getVariable(Variables.FAMILY_NAME)),
+					FormInput.date(execution.getVariable(Variables.BIRTH_DATE), Variables.BIRTH_DATE),
+					FormInput.text(execution.getVariable(Variables.NATIONALITY)),
+					FormInput.list(execution.getVariable(Variables.LANGUAGES)),
+					List.of(new NewDocument(FormInput.text(execution.getVariable(Variables.DOCUMENT_TYPE)),
+							FormInput.text(execution.getVariable(Variables.DOCUMENT_NUMBER)))));
+			return cases.open(new NewCase(unit, person, FormInput.text(execution.getVariable(Variables.DISTRICT)),
+					FormInput.flag(execution.getVariable(Variables.INTERPRETER_NEEDED))), initiator);
+		}
+		catch (InvalidInputException e) {
+			throw FormInput.refused(e);
+		}
+	}
+
+}

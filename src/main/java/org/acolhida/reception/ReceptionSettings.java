@@ -1,0 +1,71 @@
+package org.acolhida.reception;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reception's timings, from {@code acolhida.reception.*}: how long after the referrals the
+ * follow-up interview comes ({@code ${receptionSettings.followUp}} in the timer), and the due and
+ * follow-up dates of tasks by priority ({@code ${receptionSettings.due(execution)}}). Before the
+ * triage the person is at the desk: tasks are due as if IMMEDIATE.
+ */
+@Component("receptionSettings")
+public class ReceptionSettings {
+
+	private final String followUp;
+
+	private final Duration dueImmediate;
+
+	private final Duration dueHigh;
+
+	private final Duration dueNormal;
+
+	ReceptionSettings(@Value("${acolhida.reception.follow-up:P30D}") String followUp,
+			@Value("${acolhida.reception.due.immediate:PT4H}") Duration dueImmediate,
+			@Value("${acolhida.reception.due.high:P3D}") Duration dueHigh,
+			@Value("${acolhida.reception.due.normal:P10D}") Duration dueNormal) {
+		Period.parse(followUp); // fail at startup, not at the first timer, on a bad setting
+		this.followUp = followUp;
+		this.dueImmediate = dueImmediate;
+		this.dueHigh = dueHigh;
+		this.dueNormal = dueNormal;
+	}
+
+	/** ISO 8601 duration of the follow-up timer, e.g. P30D. */
+	public String getFollowUp() {
+		return followUp;
+	}
+
+	/** When a task is due: by the case's priority, or soon while the person is at the desk. */
+	public Date due(VariableScope scope) {
+		return after(timeFor(scope));
+	}
+
+	/** When to look at a task again: half way to its due date. */
+	public Date followUpDate(VariableScope scope) {
+		return after(timeFor(scope).dividedBy(2));
+	}
+
+	Duration timeFor(VariableScope scope) {
+		Object priority = scope.getVariable(ReceptionProcess.Variables.PRIORITY);
+		if (priority == null) {
+			return dueImmediate;
+		}
+		return switch (priority.toString()) {
+			case "IMMEDIATE" -> dueImmediate;
+			case "HIGH" -> dueHigh;
+			default -> dueNormal;
+		};
+	}
+
+	private static Date after(Duration duration) {
+		return Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration));
+	}
+
+}

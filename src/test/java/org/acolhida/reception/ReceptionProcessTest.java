@@ -1,0 +1,409 @@
+package org.acolhida.reception;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseFiles;
+import org.acolhida.cases.CaseStatus;
+import org.acolhida.cases.NewCase;
+import org.acolhida.cases.NewPerson;
+import org.acolhida.cases.NewPerson.NewDocument;
+import org.acolhida.reception.ReceptionProcess.Elements;
+import org.acolhida.reception.ReceptionProcess.Variables;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/** Every path of {@code reception.bpmn}, on the embedded engine with the demo network. */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:reception-process;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.job-execution.enabled=false" })
+@ActiveProfiles("demo")
+@Import({ ProcessEngineCoverageConfiguration.class, ReceptionProcessTest.Coverage.class })
+class ReceptionProcessTest {
+
+	@TestConfiguration
+	static class Coverage {
+
+		@Bean
+		ProcessEngineCoverageProperties coverageProperties() {
+			return ProcessEngineCoverageProperties.Companion.builder()
+				.assertClassCoverageAtLeast(0.9)
+				.excludeProcessDefinitionKeys(ReceptionProcess.DOCUMENTATION_GUIDANCE,
+						ReceptionProcess.HOUSING_REFERRAL, ReceptionProcess.LITERACY_ENROLLMENT)
+				.build();
+		}
+
+	}
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	FormService forms;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	CaseFiles cases;
+
+	@Autowired
+	ReceptionService receptions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void setUp() {
+		init(engine);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+		identity.clearAuthentication();
+	}
+
+	static Map<String, Object> startForm(String unit, String given, String family, String birthDate, String document) {
+		Map<String, Object> form = new HashMap<>();
+		form.put(Variables.UNIT_CODE, unit);
+		form.put(Variables.GIVEN_NAME, given);
+		form.put(Variables.FAMILY_NAME, family);
+		form.put(Variables.BIRTH_DATE, birthDate);
+		form.put(Variables.NATIONALITY, "Haiti");
+		form.put(Variables.LANGUAGES, "ht, fr");
+		form.put(Variables.DISTRICT, "Éden");
+		form.put(Variables.INTERPRETER_NEEDED, true);
+		if (document != null) {
+			form.put(Variables.DOCUMENT_TYPE, "PASSPORT");
+			form.put(Variables.DOCUMENT_NUMBER, document);
+		}
+		return form;
+	}
+
+	static Map<String, Object> listening(String... needs) {
+		Map<String, Object> answers = new HashMap<>();
+		for (String flag : List.of(Variables.NEEDS_DOCUMENTATION, Variables.NEEDS_HOUSING, Variables.NEEDS_LITERACY,
+				Variables.NEEDS_LEGAL_AID, Variables.NEEDS_HEALTH, Variables.SLEEPING_ROUGH_TONIGHT,
+				Variables.CHILDREN_IN_HOUSEHOLD, Variables.PROTECTION_CONCERN, Variables.CONSENT_TO_SHARE)) {
+			answers.put(flag, List.of(needs).contains(flag));
+		}
+		return answers;
+	}
+
+	ProcessInstance startAtDesk(String unit, String given, String document) {
+		return runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
+				startForm(unit, given, "Joseph", "1990-03-01", document));
+	}
+
+	/** From the start to the listening task, with one child in the household. */
+	ProcessInstance untilListening(String unit, String given) {
+		ProcessInstance instance = startAtDesk(unit, given, null);
+		assertThat(instance).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
+		complete(task(), withVariables(Variables.HOUSEHOLD_MEMBERS, SpinValues.jsonValue("""
+				[{"relation":"CHILD","givenName":"Jean","familyName":"Joseph","birthDate":"2019-04-02",
+				  "nationality":"Haiti","languages":"ht"}]""").create()));
+		assertThat(instance).isWaitingAt(Elements.QUALIFIED_LISTENING);
+		return instance;
+	}
+
+	String caseOf(ProcessInstance instance) {
+		return (String) runtime.getVariable(instance.getId(), Variables.CASE_NUMBER);
+	}
+
+	void followUpAndClose(ProcessInstance instance) {
+		assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_TIMER);
+		Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), timer.getDuedate().toInstant()))
+			.isBetween(Duration.ofDays(30).minusMinutes(1), Duration.ofDays(30));
+		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
+		engine.getManagementService().executeJob(timer.getId());
+		assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_INTERVIEW);
+		complete(task(), withVariables(Variables.FOLLOW_UP_DECISION, "CLOSE"));
+		assertThat(instance).hasPassed(Elements.CLOSE_CASE).isEnded();
+	}
+
+	@Test
+	void shouldOpenCaseFromStartFormAndTriageNormalWithDocumentationReferral() {
+		ProcessInstance instance = untilListening("SOR-CRAS-NORTE", "Marie");
+		String caseNumber = caseOf(instance);
+
+		assertThat(caseNumber).matches("SOR-\\d{4}-\\d{6}");
+		assertThat(instance).hasBusinessKey(caseNumber);
+		assertThat(runtime.getVariable(instance.getId(), Variables.GIVEN_NAME)).isNull();
+		assertThat(runtime.getVariable(instance.getId(), Variables.CHILDREN_IN_HOUSEHOLD)).isEqualTo(true);
+		assertThat(cases.find(caseNumber).getMembers()).hasSize(2);
+		Task listeningTask = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(listeningTask.getName()).isEqualTo("Escuta qualificada · " + caseNumber + " · Marie Joseph");
+		assertThat(tasks.getIdentityLinksForTask(listeningTask.getId())).extracting(IdentityLink::getGroupId)
+			.containsExactly("reception.SOR-CRAS-NORTE");
+
+		complete(task(), listening(Variables.NEEDS_DOCUMENTATION));
+
+		assertThat(instance).hasPassed(Elements.TRIAGE).isWaitingAt(Elements.CALL_DOCUMENTATION);
+		assertThat(runtime.getVariable(instance.getId(), Variables.PRIORITY)).isEqualTo("NORMAL");
+		ProcessInstance referral = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(ReceptionProcess.DOCUMENTATION_GUIDANCE)
+			.processInstanceBusinessKey(caseNumber)
+			.singleResult();
+		assertThat(referral).isNotNull();
+		Task guidance = tasks.createTaskQuery().processInstanceId(referral.getId()).singleResult();
+		assertThat(tasks.getIdentityLinksForTask(guidance.getId())).extracting(IdentityLink::getGroupId)
+			.containsExactly("documentation.SOR-CRAS-NORTE");
+		tasks.complete(guidance.getId(), Map.of("referralNotes", "explained CRNM"));
+
+		followUpAndClose(instance);
+		assertThat(cases.find(caseNumber).getStatus()).isEqualTo(CaseStatus.CLOSED);
+	}
+
+	@Test
+	void shouldLinkADuplicateToTheExistingCase() {
+		CaseFile existing = cases.open(new NewCase("SOR-CRAS-NORTE", new NewPerson(null, "Rose", "Pierre",
+				LocalDate.of(1988, 2, 2), "Haiti", List.of("ht"), List.of(new NewDocument("PASSPORT", "HT-555-01"))),
+				"Éden", false), "ana");
+
+		ProcessInstance instance = startAtDesk("SOR-CRAS-NORTE", "Rosie", "ht55501");
+		String registration = caseOf(instance);
+
+		assertThat(instance).isWaitingAt(Elements.RESOLVE_DUPLICATE);
+		assertThat(runtime.getVariable(instance.getId(), Variables.DUPLICATE_CANDIDATES).toString())
+			.contains(existing.getCaseNumber());
+		complete(task(), withVariables(Variables.DUPLICATE_DECISION, "LINK", Variables.LINKED_CASE_NUMBER,
+				existing.getCaseNumber()));
+
+		assertThat(instance).hasPassed(Elements.LINK_CASE).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
+		assertThat(instance).hasBusinessKey(existing.getCaseNumber());
+		assertThat(caseOf(instance)).isEqualTo(existing.getCaseNumber());
+		assertThat(cases.find(registration).getMergedInto()).contains(existing.getCaseNumber());
+		assertThat(cases.find(registration).getStatus()).isEqualTo(CaseStatus.CLOSED);
+	}
+
+	@Test
+	void shouldKeepANewCaseWhenTheWorkerConfirmsItIsAnotherHousehold() {
+		startAtDesk("SOR-CRAS-NORTE", "Paul", "X-42");
+		ProcessInstance instance = startAtDesk("SOR-CRAS-NORTE", "Paula", "X-42");
+
+		assertThat(instance).isWaitingAt(Elements.RESOLVE_DUPLICATE);
+		complete(task(), withVariables(Variables.DUPLICATE_DECISION, "NEW"));
+
+		assertThat(instance).hasNotPassed(Elements.LINK_CASE).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
+		assertThat(cases.find(caseOf(instance)).getStatus()).isEqualTo(CaseStatus.OPEN);
+	}
+
+	@Test
+	void shouldRouteAProtectionConcernImmediatelyToTheDistrictsCreas() {
+		ProcessInstance instance = untilListening("SOR-CRAS-NORTE", "Lucie");
+
+		complete(task(), listening(Variables.PROTECTION_CONCERN, Variables.CHILDREN_IN_HOUSEHOLD));
+
+		assertThat(instance).isWaitingAt(Elements.RECORD_REFERRAL_OUTCOME);
+		assertThat(runtime.getVariable(instance.getId(), Variables.PRIORITY)).isEqualTo("IMMEDIATE");
+		Task referral = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.REFERRAL_UNIT_CODE)).isEqualTo("SOR-CREAS-1");
+		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.REFERRAL_NEXT_OPENING)).isNotEqualTo("-");
+		assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), referral.getDueDate().toInstant()))
+			.isLessThanOrEqualTo(Duration.ofHours(4));
+
+		complete(task(), withVariables(Variables.REFERRAL_OUTCOME, "REFERRED"));
+		followUpAndClose(instance);
+	}
+
+	@Test
+	void shouldHouseSomeoneSleepingRoughTonight() {
+		ProcessInstance instance = untilListening("SOR-CRAS-NORTE", "Jacques");
+
+		complete(task(), listening(Variables.SLEEPING_ROUGH_TONIGHT));
+
+		assertThat(instance).isWaitingAt(Elements.CALL_HOUSING);
+		assertThat(runtime.getVariable(instance.getId(), Variables.PRIORITY)).isEqualTo("IMMEDIATE");
+		ProcessInstance housing = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(ReceptionProcess.HOUSING_REFERRAL)
+			.processInstanceBusinessKey(caseOf(instance))
+			.singleResult();
+		assertThat(runtime.getVariable(housing.getId(), Variables.IMMEDIATE_HOUSING)).isEqualTo(true);
+	}
+
+	@Test
+	void shouldGiveAFamilyNeedingHousingHighPriorityAndEnrolTheChildren() {
+		ProcessInstance instance = untilListening("SOR-CRAS-NORTE", "Anne");
+
+		complete(task(), listening(Variables.NEEDS_HOUSING, Variables.CHILDREN_IN_HOUSEHOLD,
+				Variables.NEEDS_LITERACY));
+
+		assertThat(instance).isWaitingAt(Elements.CALL_HOUSING, Elements.CALL_LITERACY);
+		assertThat(runtime.getVariable(instance.getId(), Variables.PRIORITY)).isEqualTo("HIGH");
+		for (Task placeholder : tasks.createTaskQuery().processInstanceBusinessKey(caseOf(instance)).list()) {
+			tasks.complete(placeholder.getId(), Map.of("referralNotes", "done"));
+		}
+		assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_TIMER);
+	}
+
+	@Test
+	void shouldReferHealthAndLegalAidOnlyWithConsent() {
+		ProcessInstance instance = untilListening("SOR-CRAS-NORTE", "Eddy");
+
+		complete(task(), listening(Variables.NEEDS_HEALTH, Variables.NEEDS_LEGAL_AID));
+
+		assertThat(runtime.getVariable(instance.getId(), Variables.PRIORITY)).isEqualTo("HIGH");
+		assertThat(instance).hasNotPassed(Elements.GENERIC_REFERRALS).isWaitingAt(Elements.FOLLOW_UP_TIMER);
+	}
+
+	@Test
+	void shouldArrangeAReferralByHandWhenTheNetworkHasNoUnit() {
+		// Aracaju's demo network has no legal aid service
+		ProcessInstance instance = runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
+				startForm("ARA-CRAS-SANTOS-DUMONT", "Yusuf", "Ali", "1979-11-30", null));
+		complete(task(instance), withVariables(Variables.HOUSEHOLD_MEMBERS, "[]"));
+
+		complete(task(instance), listening(Variables.NEEDS_LEGAL_AID, Variables.NEEDS_HEALTH,
+				Variables.CONSENT_TO_SHARE));
+
+		assertThat(instance).isWaitingAt(Elements.ARRANGE_REFERRAL);
+		List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list();
+		assertThat(open).extracting(Task::getTaskDefinitionKey)
+			.contains(Elements.ARRANGE_REFERRAL);
+		for (Task t : open) {
+			tasks.complete(t.getId(), Map.of(Variables.REFERRAL_OUTCOME, "ARRANGED_OUTSIDE", Variables.REFERRAL_NOTES,
+					"called the public defender"));
+		}
+		assertThat(instance).hasPassed(Elements.ARRANGE_REFERRAL).isWaitingAt(Elements.FOLLOW_UP_TIMER);
+	}
+
+	@Test
+	void shouldListenAgainWhenTheFollowUpFindsNeedsStillOpen() {
+		ProcessInstance instance = untilListening("CRE-CARITAS-IMMIGRAZIONE", "Amina");
+		complete(task(), listening());
+		assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_TIMER);
+		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
+		engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+			.processInstanceId(instance.getId()).singleResult().getId());
+
+		complete(task(), withVariables(Variables.FOLLOW_UP_DECISION, "REOPEN"));
+
+		assertThat(instance).hasPassed(Elements.REOPEN_CASE).isWaitingAt(Elements.QUALIFIED_LISTENING);
+		assertThat(runtime.getVariable(instance.getId(), Variables.PRIORITY)).isNull();
+		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getName())
+			.startsWith("Ascolto qualificato · CRE-");
+	}
+
+	@Test
+	void shouldHandOpenTasksToTheNewUnitOnTransfer() {
+		ProcessInstance instance = startAtDesk("SOR-CRAS-NORTE", "Nadia", null);
+		String caseNumber = caseOf(instance);
+
+		cases.transfer(caseNumber, "SOR-CRAS-OESTE", "family moved to Vila Helena", "ana");
+
+		Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+			.containsExactly("reception.SOR-CRAS-OESTE");
+		complete(task(instance), withVariables(Variables.HOUSEHOLD_MEMBERS, "[]"));
+		Task listening = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(tasks.getIdentityLinksForTask(listening.getId())).extracting(IdentityLink::getGroupId)
+			.containsExactly("reception.SOR-CRAS-OESTE");
+	}
+
+	@Test
+	void shouldShowEachWorkerTheFormInTheirUnitsLanguage() {
+		String sorocaba = task(startAtDesk("SOR-CRAS-NORTE", "Joelle", null)).getId();
+		String cremona = task(startAtDesk("CRE-CARITAS-IMMIGRAZIONE", "Giovanna", null)).getId();
+
+		identity.setAuthentication("giulia", List.of("reception", "reception.CRE-CARITAS-IMMIGRAZIONE"));
+		String giuliaSees = forms.getTaskFormData(cremona).getCamundaFormRef().getKey();
+		identity.setAuthentication("ana", List.of("reception", "reception.SOR-CRAS-NORTE"));
+		String anaSees = forms.getTaskFormData(sorocaba).getCamundaFormRef().getKey();
+		identity.clearAuthentication();
+		String withoutWorker = forms.getTaskFormData(cremona).getCamundaFormRef().getKey();
+
+		assertThat(giuliaSees).isEqualTo("reception-household-it");
+		assertThat(anaSees).isEqualTo("reception-household-pt-BR");
+		assertThat(withoutWorker).isEqualTo("reception-household-it");
+		identity.setAuthentication("ana", List.of("reception", "reception.SOR-CRAS-NORTE"));
+		try (java.io.InputStream form = forms.getDeployedTaskForm(sorocaba)) {
+			assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+				.contains("\"id\": \"reception-household-pt-BR\"", "Membros da família");
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	@Test
+	void shouldRefuseBadStartFormsWithoutWritingACase() {
+		Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Integer.class);
+		String tomorrow = LocalDate.now().plusDays(1).toString();
+
+		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
+				startForm("SOR-CRAS-NORTE", " ", "Joseph", "1990-01-01", null)))
+			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("givenName: is required");
+		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
+				startForm("SOR-NOWHERE", "Ana", "Joseph", "1990-01-01", null)))
+			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("unitCode: 'SOR-NOWHERE' is not an active unit");
+		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
+				startForm("SOR-CRAS-NORTE", "Ana", "Joseph", tomorrow, null)))
+			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("birthDate: is in the future");
+		assertThatThrownBy(() -> receptions.start(new NewCase("SOR-CRAS-NORTE", null, null, false), "ana"))
+			.hasMessageContaining("referencePerson: is required");
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Integer.class)).isEqualTo(before);
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ReceptionProcess.KEY).list())
+			.allSatisfy(p -> assertThat(p.getBusinessKey()).isNotNull());
+	}
+
+	@Test
+	void shouldStartFromJavaWithTheCaseNumberAsBusinessKey() {
+		ProcessInstance instance = receptions.start(new NewCase("SOR-CRAS-NORTE", new NewPerson(null, "Omar", "Haddad",
+				LocalDate.of(1970, 6, 1), "Syria", List.of("ar"), List.of()), "Éden", true), "ana");
+
+		assertThat(instance).hasBusinessKey(caseOf(instance)).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
+		String taskId = task(instance).getId();
+		assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Variables.HOUSEHOLD_MEMBERS, SpinValues.jsonValue("""
+				[{"relation":"CHILD","givenName":"Lina","familyName":"Haddad","birthDate":"2099-01-01","nationality":"Syria"}]
+				""").create())))
+			.isInstanceOf(BadUserRequestException.class)
+			.hasMessageContaining("members[0].birthDate: is in the future");
+		assertThat(instance).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
+		assertThat(cases.find(caseOf(instance)).getMembers()).hasSize(1);
+	}
+
+}
