@@ -41,6 +41,8 @@ final class ProtocolCheck {
 
 	private static final Pattern EXPRESSION_ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
+	private static final Pattern TRANSLATED_FORM = Pattern.compile("^\\s*[$#]\\{\\s*forms\\.ref\\(\\s*'([^']+)'");
+
 	private static final Pattern VARIABLE_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\.[A-Za-z_][A-Za-z0-9_]*)*$");
 
 	/** Roots that the engine resolves itself in expressions. */
@@ -244,6 +246,11 @@ final class ProtocolCheck {
 			if (report && !beans.exists(root(formRef))) {
 				problems.add(new ProtocolProblem(resource, elementId, "form reference '" + formRef
 						+ "' names no bean of the application"));
+			}
+			// ${forms.ref('x', execution)}: every translation has the fields of form x
+			java.util.regex.Matcher translated = TRANSLATED_FORM.matcher(formRef);
+			if (translated.find()) {
+				checkForm(resource, elementId, translated.group(1), provided, report);
 			}
 			return;
 		}
