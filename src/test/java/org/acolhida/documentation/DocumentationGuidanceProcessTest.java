@@ -370,6 +370,9 @@ class DocumentationGuidanceProcessTest {
 		orientAndBook(instance, LocalDate.of(2026, 3, 9), "09:00");
 		attend(instance);
 
+		String outcomeTask = task(instance, Elements.RECORD_OUTCOME).getId();
+		assertThatThrownBy(() -> tasks.complete(outcomeTask, vars(Variables.OUTCOME, "LOST")))
+			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("outcome: 'LOST' is not one of");
 		complete(instance, Elements.RECORD_OUTCOME, Variables.OUTCOME, "NO_SHOW");
 		assertThat(instance).hasPassed(Elements.RECORD_NO_SHOW).isWaitingAt(Elements.SCHEDULE_APPOINTMENT);
 		complete(instance, Elements.SCHEDULE_APPOINTMENT, Variables.APPOINTMENT_DATE, "2026-03-16",
@@ -455,6 +458,10 @@ class DocumentationGuidanceProcessTest {
 		assertThat(instance).isWaitingAt(Elements.CHOOSE_DOCUMENTS);
 
 		choose(instance, "OTHER", "CPF:1");
+		String orientation = task(instance, Elements.ORIENTATION).getId();
+		assertThatThrownBy(() -> tasks.complete(orientation, vars(Variables.PAPERS_COMPLETE, false)))
+			.isInstanceOf(BadUserRequestException.class)
+			.hasMessageContaining("missingPapers: is required when papers are missing");
 		complete(instance, Elements.ORIENTATION, Variables.PAPERS_COMPLETE, true);
 		String booking = task(instance, Elements.SCHEDULE_APPOINTMENT).getId();
 		assertThatThrownBy(() -> tasks.complete(booking, vars(Variables.APPOINTMENT_DATE, "2026-03-02",
@@ -501,6 +508,10 @@ class DocumentationGuidanceProcessTest {
 
 		// due in less than 60 days: the renewal task opens at once
 		fire(renewal, Elements.RENEWAL_TIMER);
+		String reminder = task(renewal, Elements.RENEWAL_REMINDER).getId();
+		assertThatThrownBy(() -> tasks.complete(reminder, vars(Variables.RENEWAL_DECISION, "RENW")))
+			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("renewalDecision: 'RENW' is not one of");
+		assertThat(renewal).isWaitingAt(Elements.RENEWAL_REMINDER);
 		complete(renewal, Elements.RENEWAL_REMINDER, Variables.RENEWAL_DECISION, "NOT_NEEDED", "renewalNotes",
 				"left for France");
 
