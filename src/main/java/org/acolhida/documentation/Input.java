@@ -10,13 +10,15 @@ import java.util.Date;
 import java.util.List;
 
 import org.acolhida.system.InvalidInputException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Reads what Camunda Forms submit (text, booleans, dates as "2026-05-01", times as "09:30", lists
  * as JSON arrays) and turns refused input into an error that Tasklist shows above the form; the
- * transaction rolls back, so nothing of the submission stays.
+ * transaction rolls back, so nothing of the submission stays. The error is a
+ * {@link FormFieldValidationException} because that is what the engine's REST API answers with 400
+ * when a form is submitted (task or start form); any other engine exception there becomes a 500.
  */
 final class Input {
 
@@ -85,8 +87,9 @@ final class Input {
 		}
 	}
 
-	static BadUserRequestException refused(InvalidInputException e) {
-		return new BadUserRequestException("Please correct: " + e.getMessage());
+	/** The refusal of a form submission; its detail is the list of field messages. */
+	static FormFieldValidationException refused(InvalidInputException e) {
+		return new FormFieldValidationException(e.getErrors(), "Please correct: " + e.getMessage());
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Reads {@code caseNumber}, {@code memberNo}, {@code documentType}, {@code documentNumber},
  * {@code expiryDate} (optional: CPF and codice fiscale do not expire), {@code officeCode} or
  * {@code officeName}, {@code unitCode}. Writes a row of {@code issued_document}; sets no variables.
- * Raises {@link org.camunda.bpm.engine.BadUserRequestException} for a missing document number, an
+ * Raises {@link org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException} (REST 400) for a missing document number, an
  * expiry date that is not after today, or a number already recorded for that member and document:
  * the outcome form stays open and nothing is written.
  */

@@ -21,13 +21,13 @@ import org.acolhida.documentation.DocumentationProcess.Elements;
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -372,7 +372,7 @@ class DocumentationGuidanceProcessTest {
 
 		String outcomeTask = task(instance, Elements.RECORD_OUTCOME).getId();
 		assertThatThrownBy(() -> tasks.complete(outcomeTask, vars(Variables.OUTCOME, "LOST")))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("outcome: 'LOST' is not one of");
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("outcome: 'LOST' is not one of");
 		complete(instance, Elements.RECORD_OUTCOME, Variables.OUTCOME, "NO_SHOW");
 		assertThat(instance).hasPassed(Elements.RECORD_NO_SHOW).isWaitingAt(Elements.SCHEDULE_APPOINTMENT);
 		complete(instance, Elements.SCHEDULE_APPOINTMENT, Variables.APPOINTMENT_DATE, "2026-03-16",
@@ -451,25 +451,25 @@ class DocumentationGuidanceProcessTest {
 
 		assertThatThrownBy(() -> tasks.complete(choiceTask, vars(Variables.CHOSEN_DOCUMENTS, "CPF:7",
 				Variables.HOUSEHOLD_SITUATION, "OTHER")))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("the household has no member 7");
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("the household has no member 7");
 		assertThatThrownBy(() -> tasks.complete(choiceTask, vars(Variables.CHOSEN_DOCUMENTS, "PASSPORT:1",
 				Variables.HOUSEHOLD_SITUATION, "OTHER")))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("not a document request");
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("not a document request");
 		assertThat(instance).isWaitingAt(Elements.CHOOSE_DOCUMENTS);
 
 		choose(instance, "OTHER", "CPF:1");
 		String orientation = task(instance, Elements.ORIENTATION).getId();
 		assertThatThrownBy(() -> tasks.complete(orientation, vars(Variables.PAPERS_COMPLETE, false)))
-			.isInstanceOf(BadUserRequestException.class)
+			.isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("missingPapers: is required when papers are missing");
 		complete(instance, Elements.ORIENTATION, Variables.PAPERS_COMPLETE, true);
 		String booking = task(instance, Elements.SCHEDULE_APPOINTMENT).getId();
 		assertThatThrownBy(() -> tasks.complete(booking, vars(Variables.APPOINTMENT_DATE, "2026-03-02",
 				Variables.APPOINTMENT_TIME, "10:00")))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("must be in the future");
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be in the future");
 		assertThatThrownBy(() -> tasks.complete(booking, vars(Variables.APPOINTMENT_DATE, "2026-03-12",
 				Variables.APPOINTMENT_TIME, "ten")))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("appointmentTime: is not a time");
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("appointmentTime: is not a time");
 		assertThat(instance).isWaitingAt(Elements.SCHEDULE_APPOINTMENT);
 	}
 
@@ -482,19 +482,19 @@ class DocumentationGuidanceProcessTest {
 			.hasMessage("caseNumber: no case with number 'SOR-2026-999999'");
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DocumentationProcess.KEY,
 				vars(Variables.CASE_NUMBER, "CRE-2026-424242")))
-			.isInstanceOf(BadUserRequestException.class)
+			.isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("caseNumber: no case with number 'CRE-2026-424242'");
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DocumentationProcess.KEY).count())
 			.isEqualTo(before);
 
 		String caseNumber = openCase("CRE-CARITAS-IMMIGRAZIONE", "Centro", "Giovanna", LocalDate.of(1960, 1, 1));
 		ProcessInstance fromForm = runtime.startProcessInstanceByKey(DocumentationProcess.KEY,
-				vars(Variables.CASE_NUMBER, " " + caseNumber + " ", Variables.INITIATOR, "giulia"));
+				vars(Variables.CASE_NUMBER, " " + caseNumber + " ", Variables.INITIATOR, "marco"));
 
 		assertThat(fromForm).hasBusinessKey(caseNumber).isWaitingAt(Elements.CHOOSE_DOCUMENTS);
 		assertThat(groupsOf(task(fromForm, Elements.CHOOSE_DOCUMENTS)))
 			.containsExactly("documentation.CRE-CARITAS-IMMIGRAZIONE");
-		identity.setAuthentication("giulia", List.of("documentation", "documentation.CRE-CARITAS-IMMIGRAZIONE"));
+		identity.setAuthentication("marco", List.of("documentation", "documentation.CRE-CARITAS-IMMIGRAZIONE"));
 		assertThat(forms.getTaskFormData(task(fromForm, Elements.CHOOSE_DOCUMENTS).getId()).getCamundaFormRef().getKey())
 			.isEqualTo("documentation-choose-it");
 	}
@@ -510,7 +510,7 @@ class DocumentationGuidanceProcessTest {
 		fire(renewal, Elements.RENEWAL_TIMER);
 		String reminder = task(renewal, Elements.RENEWAL_REMINDER).getId();
 		assertThatThrownBy(() -> tasks.complete(reminder, vars(Variables.RENEWAL_DECISION, "RENW")))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("renewalDecision: 'RENW' is not one of");
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("renewalDecision: 'RENW' is not one of");
 		assertThat(renewal).isWaitingAt(Elements.RENEWAL_REMINDER);
 		complete(renewal, Elements.RENEWAL_REMINDER, Variables.RENEWAL_DECISION, "NOT_NEEDED", "renewalNotes",
 				"left for France");

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +69,9 @@ class DocumentationJourneyIT {
 
 	@Autowired
 	JdbcClient db;
+
+	@Autowired
+	TestRestTemplate rest;
 
 	JobExecutor jobExecutor;
 
@@ -172,6 +178,48 @@ class DocumentationJourneyIT {
 		assertThat(renew.getName()).isEqualTo("Renovar documento · " + caseNumber + " · Yolette Pierre");
 		assertThat(cases.find(caseNumber).getStatus().name()).isEqualTo("CLOSED");
 		runtime.deleteProcessInstance(renewal.getId(), "journey test done");
+	}
+
+	@Test
+	void shouldLetADocumentationAdviserStartGuidanceForAnExistingCaseFromTasklist() {
+		String caseNumber = cases.open(new NewCase("SOR-CRAS-NORTE", new NewPerson(null, "Karim", "Haddad",
+				LocalDate.of(1975, 4, 4), "Syria", List.of("ar"), List.of()), "Éden", false), "ana").getCaseNumber();
+		String submit = "/engine-rest/process-definition/key/" + DocumentationProcess.KEY + "/submit-form";
+
+		ResponseEntity<Map> started = rest.withBasicAuth("bruno", "demo").postForEntity(submit,
+				Map.of("variables", Map.of(Variables.CASE_NUMBER, Map.of("value", caseNumber))), Map.class);
+		ResponseEntity<Map> unknown = rest.withBasicAuth("bruno", "demo").postForEntity(submit,
+				Map.of("variables", Map.of(Variables.CASE_NUMBER, Map.of("value", "SOR-1999-000001"))), Map.class);
+		ResponseEntity<Map> literacy = rest.withBasicAuth("davi", "demo").postForEntity(submit,
+				Map.of("variables", Map.of(Variables.CASE_NUMBER, Map.of("value", caseNumber))), Map.class);
+
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String instanceId = (String) started.getBody().get("id");
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey())
+			.isEqualTo(caseNumber);
+		assertThat(runtime.getVariable(instanceId, Variables.INITIATOR)).isEqualTo("bruno");
+		assertThat(tasks.createTaskQuery().processInstanceId(instanceId).taskCandidateUser("bruno").count())
+			.isEqualTo(1);
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unknown.getBody().get("message").toString())
+			.contains("caseNumber: no case with number 'SOR-1999-000001'");
+		// without the grant the definition is invisible to literacy staff: nothing to start
+		assertThat(literacy.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);
+
+		// the choice as Tasklist submits it: a checklist is a Json variable; bad input is a 400
+		String choice = "/engine-rest/task/" + task(instanceId, Elements.CHOOSE_DOCUMENTS).getId() + "/submit-form";
+		ResponseEntity<Map> refused = rest.withBasicAuth("bruno", "demo").postForEntity(choice,
+				Map.of("variables", Map.of(Variables.CHOSEN_DOCUMENTS, Map.of("value", "[\"CPF:9\"]", "type", "Json"),
+						Variables.HOUSEHOLD_SITUATION, Map.of("value", "REFUGEE"))), Map.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody().get("message").toString()).contains("the household has no member 9");
+		ResponseEntity<Map> chosen = rest.withBasicAuth("bruno", "demo").postForEntity(choice,
+				Map.of("variables", Map.of(Variables.CHOSEN_DOCUMENTS, Map.of("value", "[\"CPF:1\"]", "type", "Json"),
+						Variables.HOUSEHOLD_SITUATION, Map.of("value", "REFUGEE"))), Map.class);
+		assertThat(chosen.getStatusCode().is2xxSuccessful()).isTrue();
+		assertThat(runtime.getActiveActivityIds(instanceId)).contains(Elements.ORIENTATION);
+		runtime.deleteProcessInstance(instanceId, "test done");
 	}
 
 }
