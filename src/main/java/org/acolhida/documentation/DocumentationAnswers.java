@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Reads the answer of the completed task ({@code renewalDecision}, {@code attendance},
  * {@code outcome}, {@code legalAidOutcome}, {@code coordinatorDecision}; at the orientation
  * {@code missingPapers} when papers are missing). Writes nothing. Raises
- * {@link org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException} (REST 400): Tasklist shows it above the form, the
+ * a form refusal (REST 400, see {@link Input#refused}): Tasklist shows it above the form, the
  * completion rolls back and the task stays open.
  */
 @Component("documentationAnswers")

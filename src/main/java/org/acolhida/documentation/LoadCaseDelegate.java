@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * to its last one), {@code personName} (the reference person), {@code district}, {@code renewal},
  * the business key when it is missing (start form), {@code documentOptions} (documents of the
  * unit's country × members, for the choice form) or, in a renewal, {@code renewalSummary}. Raises
- * {@link org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException} (REST 400, a message above the start form)
+ * a form refusal ({@link Input#refused}: REST 400, a message above the start form)
  * for a blank or unknown case number; nothing is started then.
  */
 @Component("loadDocumentationCaseDelegate")

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * day before: the last day before the appointment on which the unit is open, so weekends and the
  * unit's closing days are skipped; never earlier than now) and {@code outcomeDueAt} (the
  * appointment plus {@code acolhida.documentation.outcome-after}). Raises
- * {@link org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException} (REST 400) for a missing or malformed date or time, or
+ * a form refusal (REST 400, see {@link Input#refused}) for a missing or malformed date or time, or
  * an appointment that is not in the future: the form stays open with the message.
  */
 @Component("planAppointmentDelegate")

@@ -1,6 +1,5 @@
 package org.acolhida.documentation;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import org.acolhida.documentation.DocumentationProcess.Variables;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Reads {@code caseNumber}, {@code memberNo}, {@code documentType}, {@code documentNumber},
  * {@code expiryDate} (optional: CPF and codice fiscale do not expire), {@code officeCode} or
  * {@code officeName}, {@code unitCode}. Writes a row of {@code issued_document}; sets no variables.
- * Raises {@link org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException} (REST 400) for a missing document number, an
+ * Raises a form refusal (REST 400, see {@link Input#refused}) for a missing document number, an
  * expiry date that is not after today, or a number already recorded for that member and document:
  * the outcome form stays open and nothing is written.
  */

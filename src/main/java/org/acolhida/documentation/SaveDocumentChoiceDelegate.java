@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Reads {@code chosenDocuments} (a list of {@code TYPE:memberNo}), {@code householdSituation} and
  * {@code caseNumber}. Writes {@code documentRequests} (comma separated, no duplicates; empty when
  * nothing is needed) and removes {@code documentOptions}. Raises
- * {@link org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException} (REST 400) for a request of an unknown document or of a
+ * a form refusal (REST 400, see {@link Input#refused}) for a request of an unknown document or of a
  * member the household does not have, or an unknown situation: the task stays open.
  */
 @Component("saveDocumentChoiceDelegate")
