@@ -56,6 +56,11 @@ class AccessPolicy implements ApplicationRunner {
 		grant(Role.RECEPTION, Resources.PROCESS_DEFINITION, "reception", Permissions.READ,
 				Permissions.CREATE_INSTANCE);
 		grant(Role.RECEPTION, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		// Documentation advisers start guidance for an existing case (a renewal years later) from
+		// Tasklist's start form.
+		grant(Role.DOCUMENTATION, Resources.PROCESS_DEFINITION, "documentation-guidance", Permissions.READ,
+				Permissions.CREATE_INSTANCE);
+		grant(Role.DOCUMENTATION, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 	}
 
 	/** Grants the permissions to the role's group, adding to a grant that exists already. */

@@ -1,0 +1,27 @@
+package org.acolhida.documentation;
+
+import java.util.List;
+
+import org.acolhida.documentation.DocumentationProcess.Variables;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The collection of the multi-instance document trail, {@code ${documentTrails.of(execution)}}: one
+ * trail per requested document, each with its own element variable {@code documentRequest}.
+ */
+@Component("documentTrails")
+public class DocumentTrails {
+
+	/** The requests in {@code documentRequests}, as {@code TYPE:memberNo}. */
+	public List<String> of(VariableScope scope) {
+		return DocumentRequest.parseAll((String) scope.getVariable(Variables.DOCUMENT_REQUESTS),
+				Variables.DOCUMENT_REQUESTS).stream().map(DocumentRequest::key).toList();
+	}
+
+	/** Whether any document was requested. */
+	public boolean any(VariableScope scope) {
+		return !of(scope).isEmpty();
+	}
+
+}

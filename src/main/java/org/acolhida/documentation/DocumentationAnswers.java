@@ -1,0 +1,69 @@
+package org.acolhida.documentation;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.acolhida.documentation.DocumentationProcess.Elements;
+import org.acolhida.documentation.DocumentationProcess.Variables;
+import org.acolhida.system.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses a task completion whose decisive answer is missing or unknown, before a gateway would
+ * take a path on it: a misspelt renewal decision must not end a renewal as "not needed", an unknown
+ * outcome must not stop the trail with an engine error.
+ * <p>
+ * Used as {@code <camunda:executionListener event="end" delegateExpression="${documentationAnswers}"/>} on
+ * the user task: unlike a task listener's, its exception reaches the caller as it is (REST 400, not
+ * 500). A task ended by a boundary timer is not checked: nobody answered it.
+ * Reads the answer of the completed task ({@code renewalDecision}, {@code attendance},
+ * {@code outcome}, {@code legalAidOutcome}, {@code coordinatorDecision}; at the orientation
+ * {@code missingPapers} when papers are missing). Writes nothing. Raises
+ * a form refusal (REST 400, see {@link Input#refused}): Tasklist shows it above the form, the
+ * completion rolls back and the task stays open.
+ */
+@Component("documentationAnswers")
+class DocumentationAnswers implements ExecutionListener {
+
+	private record Choice(String field, Set<String> values) {
+	}
+
+	private static final Map<String, Choice> CHOICES = Map.of(
+			Elements.RENEWAL_REMINDER, new Choice(Variables.RENEWAL_DECISION, Set.of("RENEW", "NOT_NEEDED")),
+			Elements.CONFIRM_ATTENDANCE, new Choice(Variables.ATTENDANCE, Set.of("CONFIRMED", "CANCELLED")),
+			Elements.RECORD_OUTCOME, new Choice(Variables.OUTCOME, Set.of("ISSUED", "PENDING", "REFUSED", "NO_SHOW")),
+			Elements.REFER_LEGAL_AID,
+			new Choice(Variables.LEGAL_AID_OUTCOME, Set.of("REFERRED", "DECLINED", "ARRANGED_OUTSIDE")),
+			Elements.COORDINATOR_NO_SHOWS, new Choice(Variables.COORDINATOR_DECISION, Set.of("TRY_AGAIN", "CLOSE")));
+
+	@Override
+	public void notify(DelegateExecution task) {
+		if (task.isCanceled()) {
+			return;
+		}
+		try {
+			Choice choice = CHOICES.get(task.getCurrentActivityId());
+			if (choice != null) {
+				String answer = Input.text(task.getVariable(choice.field()));
+				if (answer == null) {
+					throw new InvalidInputException(choice.field(), "is required");
+				}
+				if (!choice.values().contains(answer)) {
+					throw new InvalidInputException(choice.field(),
+							"'" + answer + "' is not one of " + choice.values().stream().sorted().toList());
+				}
+			}
+			if (Elements.ORIENTATION.equals(task.getCurrentActivityId())
+					&& !Input.flag(task.getVariable(Variables.PAPERS_COMPLETE))
+					&& Input.text(task.getVariable(Variables.MISSING_PAPERS)) == null) {
+				throw new InvalidInputException(Variables.MISSING_PAPERS, "is required when papers are missing");
+			}
+		}
+		catch (InvalidInputException e) {
+			throw Input.refused(e);
+		}
+	}
+
+}

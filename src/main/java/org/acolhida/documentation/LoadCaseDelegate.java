@@ -1,0 +1,99 @@
+package org.acolhida.documentation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.Member;
+import org.acolhida.documentation.DocumentationProcess.Variables;
+import org.acolhida.protocols.ProvidesVariables;
+import org.acolhida.system.InvalidInputException;
+import org.acolhida.units.DocumentType;
+import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the case an instance is for, whoever started it (reception's call activity, the start form in
+ * Tasklist, {@link DocumentationService}, a renewal that comes due years later).
+ * <p>
+ * Reads {@code caseNumber}, {@code renewal}, {@code documentRequests}. Writes {@code unitCode} (the
+ * unit owning the case <em>now</em>: a transferred case's tasks go to its new unit, a closed case's
+ * to its last one), {@code personName} (the reference person), {@code district}, {@code renewal},
+ * the business key when it is missing (start form), {@code documentOptions} (documents of the
+ * unit's country × members, for the choice form) or, in a renewal, {@code renewalSummary}. Raises
+ * a form refusal ({@link Input#refused}: REST 400, a message above the start form)
+ * for a blank or unknown case number; nothing is started then.
+ */
+@Component("loadDocumentationCaseDelegate")
+@ProvidesVariables({ Variables.UNIT_CODE, Variables.PERSON_NAME, Variables.DISTRICT, Variables.RENEWAL,
+		Variables.DOCUMENT_OPTIONS, LoadCaseDelegate.RENEWAL_SUMMARY })
+class LoadCaseDelegate implements JavaDelegate {
+
+	/** Text that the renewal form shows: which document of whom expires when. */
+	static final String RENEWAL_SUMMARY = "renewalSummary";
+
+	private final CaseLookup cases;
+
+	private final UnitDirectory units;
+
+	LoadCaseDelegate(CaseLookup cases, UnitDirectory units) {
+		this.cases = cases;
+		this.units = units;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		CaseFile file;
+		try {
+			file = cases.existing((String) execution.getVariable(Variables.CASE_NUMBER));
+		}
+		catch (InvalidInputException e) {
+			throw Input.refused(e);
+		}
+		if (execution.getProcessBusinessKey() == null) {
+			execution.setProcessBusinessKey(file.getCaseNumber());
+		}
+		execution.setVariable(Variables.CASE_NUMBER, file.getCaseNumber());
+		execution.setVariable(Variables.UNIT_CODE, file.getOwningUnit());
+		execution.setVariable(Variables.PERSON_NAME, file.getReferencePerson().fullName());
+		if (file.getDistrict() != null) {
+			execution.setVariable(Variables.DISTRICT, file.getDistrict());
+		}
+		boolean renewal = Input.flag(execution.getVariable(Variables.RENEWAL));
+		execution.setVariable(Variables.RENEWAL, renewal);
+		if (renewal) {
+			execution.setVariable(RENEWAL_SUMMARY, renewalSummary(file, execution));
+		}
+		else {
+			execution.setVariable(Variables.DOCUMENT_OPTIONS, SpinValues
+				.jsonValue(Spin.JSON(options(file, units.unit(file.getOwningUnit()).getCountry())).toString())
+				.create());
+		}
+	}
+
+	private static List<Map<String, String>> options(CaseFile file, String country) {
+		List<Map<String, String>> options = new ArrayList<>();
+		for (Member member : file.getMembers()) {
+			Arrays.stream(DocumentType.values()).filter(t -> t.country().equals(country)).forEach(type -> options.add(
+					Map.of("label", type.name() + " · " + member.memberNo() + " " + member.fullName(), "value",
+							new DocumentRequest(type, member.memberNo()).key())));
+		}
+		return options;
+	}
+
+	private static String renewalSummary(CaseFile file, DelegateExecution execution) {
+		DocumentRequest request = DocumentRequest.parse((String) execution.getVariable(Variables.DOCUMENT_REQUESTS),
+				Variables.DOCUMENT_REQUESTS);
+		String member = file.getMembers().stream().filter(m -> m.memberNo() == request.memberNo())
+			.map(Member::fullName).findFirst().orElse("#" + request.memberNo());
+		return request.documentType() + " · " + member + " · " + execution.getVariable(Variables.RENEWAL_DOCUMENT_NUMBER)
+				+ " · " + execution.getVariable(Variables.RENEWAL_EXPIRES_ON);
+	}
+
+}

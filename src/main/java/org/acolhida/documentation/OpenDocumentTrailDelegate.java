@@ -1,0 +1,61 @@
+package org.acolhida.documentation;
+
+import java.time.LocalDate;
+
+import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.Member;
+import org.acolhida.documentation.DocumentationProcess.Variables;
+import org.acolhida.protocols.ProvidesVariables;
+import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the trail of one document for one member: what the checklist and the forms need.
+ * <p>
+ * Reads {@code documentRequest} ({@code TYPE:memberNo}), {@code householdSituation} and
+ * {@code caseNumber}. Writes, into the trail (which declares them as local inputs),
+ * {@code documentType}, {@code memberNo}, {@code memberName}, {@code country} (of the offices that
+ * issue it), {@code situation} and {@code personName} (member and document, so that the trail's
+ * tasks tell apart). The situation is {@code RENEWAL} in a renewal, {@code MINOR} for a member under
+ * 18, else the household's. Raises {@link IllegalStateException} if the member left the case file: a
+ * fault, the incident shows it.
+ */
+@Component("openDocumentTrailDelegate")
+@ProvidesVariables({ Variables.DOCUMENT_TYPE, Variables.MEMBER_NO, Variables.MEMBER_NAME, Variables.COUNTRY,
+		Variables.SITUATION, Variables.PERSON_NAME })
+class OpenDocumentTrailDelegate implements JavaDelegate {
+
+	private final CaseLookup cases;
+
+	private final UnitDirectory units;
+
+	OpenDocumentTrailDelegate(CaseLookup cases, UnitDirectory units) {
+		this.cases = cases;
+		this.units = units;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		DocumentRequest request = DocumentRequest.parse((String) execution.getVariable(Variables.DOCUMENT_REQUEST),
+				Variables.DOCUMENT_REQUEST);
+		CaseFile file = cases.existing((String) execution.getVariable(Variables.CASE_NUMBER));
+		Member member = file.getMembers().stream().filter(m -> m.memberNo() == request.memberNo()).findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"Case " + file.getCaseNumber() + " has no member " + request.memberNo()));
+		Situation household = Situation.of(execution.getVariable(Variables.HOUSEHOLD_SITUATION));
+		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+				units.unit(file.getOwningUnit()).getZone());
+		Situation situation = household == Situation.RENEWAL ? Situation.RENEWAL
+				: member.ageOn(today) < 18 ? Situation.MINOR : household;
+		execution.setVariable(Variables.DOCUMENT_TYPE, request.documentType().name());
+		execution.setVariable(Variables.MEMBER_NO, request.memberNo());
+		execution.setVariable(Variables.MEMBER_NAME, member.fullName());
+		execution.setVariable(Variables.COUNTRY, request.documentType().country());
+		execution.setVariable(Variables.SITUATION, situation.name());
+		execution.setVariable(Variables.PERSON_NAME, member.fullName() + " · " + request.documentType().name());
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.acolhida.documentation;
+
+import java.time.LocalDate;
+
+import org.acolhida.documentation.DocumentationProcess.Variables;
+import org.acolhida.protocols.ProvidesVariables;
+import org.acolhida.system.FieldErrors;
+import org.acolhida.system.InvalidInputException;
+import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an issued document to the case file and, if it expires, schedules its renewal reminder as
+ * an instance of its own (see {@link DocumentationService#scheduleRenewal}), so that neither this
+ * trail nor reception waits until then.
+ * <p>
+ * Reads {@code caseNumber}, {@code memberNo}, {@code documentType}, {@code documentNumber},
+ * {@code expiryDate} (optional: CPF and codice fiscale do not expire), {@code officeCode} or
+ * {@code officeName}, {@code unitCode}. Writes a row of {@code issued_document}; sets no variables.
+ * Raises a form refusal (REST 400, see {@link Input#refused}) for a missing document number, an
+ * expiry date that is not after today, or a number already recorded for that member and document:
+ * the outcome form stays open and nothing is written.
+ */
+@Component("recordIssuedDocumentDelegate")
+class RecordIssuedDocumentDelegate implements JavaDelegate {
+
+	private final IssuedDocumentRepository issued;
+
+	private final DocumentationService documentation;
+
+	private final UnitDirectory units;
+
+	RecordIssuedDocumentDelegate(IssuedDocumentRepository issued, DocumentationService documentation,
+			UnitDirectory units) {
+		this.issued = issued;
+		this.documentation = documentation;
+		this.units = units;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
+		int memberNo = ((Number) execution.getVariable(Variables.MEMBER_NO)).intValue();
+		String type = (String) execution.getVariable(Variables.DOCUMENT_TYPE);
+		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+				units.unit((String) execution.getVariable(Variables.UNIT_CODE)).getZone());
+		String number;
+		LocalDate expiry;
+		try {
+			FieldErrors errors = new FieldErrors();
+			number = Input.text(execution.getVariable(Variables.DOCUMENT_NUMBER));
+			expiry = Input.date(execution.getVariable(Variables.EXPIRY_DATE), Variables.EXPIRY_DATE);
+			if (number == null) {
+				errors.reject(Variables.DOCUMENT_NUMBER, "is required when the document was issued");
+			}
+			else if (number.length() > 80) {
+				errors.reject(Variables.DOCUMENT_NUMBER, "is longer than 80 characters");
+			}
+			else if (issued.findByCaseNumberOrderByIssuedOnAscIdAsc(caseNumber).stream()
+				.anyMatch(d -> d.memberNo() == memberNo && d.documentType().equals(type)
+						&& d.documentNumber().equalsIgnoreCase(number))) {
+				errors.reject(Variables.DOCUMENT_NUMBER, "is already recorded for this member");
+			}
+			if (expiry != null && !expiry.isAfter(today)) {
+				errors.reject(Variables.EXPIRY_DATE, "must be after today");
+			}
+			errors.throwIfAny();
+		}
+		catch (InvalidInputException e) {
+			throw Input.refused(e);
+		}
+		String office = Input.text(execution.getVariable(Variables.OFFICE_CODE));
+		if (office == null) {
+			office = Input.text(execution.getVariable(Variables.OFFICE_NAME));
+		}
+		IssuedDocument document = issued.save(new IssuedDocument(null, caseNumber, memberNo, type, number, today,
+				expiry, office, ClockUtil.getCurrentTime().toInstant(), execution.getProcessInstanceId()));
+		documentation.scheduleRenewal(document);
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.acolhida.documentation;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import org.acolhida.language.WorkLanguage;
+import org.acolhida.units.ServiceUnit;
+import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** How forms show a unit: where it is and when it next opens, in the adviser's language. */
+@Component
+class UnitTexts {
+
+	private final UnitDirectory units;
+
+	private final WorkLanguage language;
+
+	UnitTexts(UnitDirectory units, WorkLanguage language) {
+		this.units = units;
+		this.language = language;
+	}
+
+	String where(ServiceUnit unit) {
+		String address = unit.getAddress();
+		String contact = unit.getContact();
+		if (address == null) {
+			return contact == null ? "" : contact;
+		}
+		return contact == null ? address : address + " · " + contact;
+	}
+
+	/** The unit's next opening on the engine's clock, in its own time zone, or "-" if none is known. */
+	String nextOpening(ServiceUnit unit, String ownerUnitCode) {
+		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+			.withLocale(WorkLanguage.locale(language.ofUnit(ownerUnitCode)))
+			.withZone(unit.getZone());
+		return units.nextOpening(unit.getCode(), ClockUtil.getCurrentTime().toInstant())
+			.map(o -> o.openNow() ? "open now, until " + format.format(o.closes()) : format.format(o.opens()))
+			.orElse("-");
+	}
+
+}
