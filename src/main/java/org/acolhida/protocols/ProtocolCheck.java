@@ -39,6 +39,9 @@ final class ProtocolCheck {
 
 	static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
+	/** A form reference chosen by {@code Forms}: {@code ${forms.ref('x', execution)}}. */
+	private static final Pattern TRANSLATED_FORM = Pattern.compile("^[$#]\\{\\s*forms\\.ref\\(\\s*'([^']+)'");
+
 	private static final Pattern EXPRESSION_ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
 	private static final Pattern VARIABLE_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\.[A-Za-z_][A-Za-z0-9_]*)*$");
@@ -244,6 +247,17 @@ final class ProtocolCheck {
 			if (report && !beans.exists(root(formRef))) {
 				problems.add(new ProtocolProblem(resource, elementId, "form reference '" + formRef
 						+ "' names no bean of the application"));
+			}
+			// ${forms.ref('x', execution)} picks a translation of form x: its fields are those of x.
+			Matcher translated = TRANSLATED_FORM.matcher(formRef);
+			if (translated.find()) {
+				JsonNode form = forms.get(translated.group(1));
+				if (form == null) {
+					form = deployed.latestForm(translated.group(1)).map(this::parseQuietly).orElse(null);
+				}
+				if (form != null) {
+					collectFieldKeys(form, provided);
+				}
 			}
 			return;
 		}
