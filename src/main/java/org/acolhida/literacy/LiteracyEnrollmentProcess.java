@@ -92,6 +92,12 @@ public final class LiteracyEnrollmentProcess {
 
 		public static final String FOLLOW_UP_CALL = "task_follow_up_call";
 
+		public static final String GW_CALL_OUTCOME = "gw_call_outcome";
+
+		public static final String WITHDRAW = "service_withdraw";
+
+		public static final String END_WITHDRAWN = "end_withdrawn";
+
 		public static final String GW_JOIN_WAITING = "gw_join_waiting";
 
 		public static final String GW_WAIT_FOR_SEAT = "gw_wait_for_seat";
@@ -207,7 +213,7 @@ public final class LiteracyEnrollmentProcess {
 		/** What the enrolment became: ENROLLED, NO_SHOW_RELEASED... */
 		public static final String ENROLLMENT_STATUS = "enrollmentStatus";
 
-		/** REACHED or NOT_REACHED. */
+		/** REACHED, NOT_REACHED or WITHDRAWS (the learner leaves the class: the seat goes back). */
 		public static final String CALL_OUTCOME = "callOutcome";
 
 		public static final String CALL_NOTES = "callNotes";

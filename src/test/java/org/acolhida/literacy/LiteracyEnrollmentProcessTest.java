@@ -355,6 +355,23 @@ class LiteracyEnrollmentProcessTest {
 	}
 
 	@Test
+	void shouldGiveTheSeatBackWhenTheCalledLearnerLeavesTheClass() {
+		CaseFile file = household(SOROCABA, "Éden");
+		ProcessInstance followUp = enrolledInSorocaba(file);
+		int taken = takenOf(SOROCABA_CLASS);
+		weekPasses(followUp);
+		tasks.complete(onlyTask(followUp).getId(), Map.of(Variables.ATTENDED, "false"));
+
+		tasks.complete(onlyTask(followUp).getId(), Map.of(Variables.CALL_OUTCOME, "WITHDRAWS", Variables.CALL_NOTES,
+				"found work in the evenings"));
+
+		assertThat(followUp).hasPassed(Elements.WITHDRAW, Elements.END_WITHDRAWN).isEnded();
+		assertThat(seats.enrollmentsOfCase(file.getCaseNumber())).singleElement()
+			.satisfies(e -> assertThat(e.status()).isEqualTo(Enrollment.Status.WITHDRAWN));
+		assertThat(takenOf(SOROCABA_CLASS)).isEqualTo(taken - 1);
+	}
+
+	@Test
 	void shouldReleaseTheSeatAfterTwoNoShowsAndOfferItToTheLearnerWaitingLongest() {
 		CaseFile absent = household(SOROCABA, "Éden");
 		ProcessInstance absentFollowUp = enrolledInSorocaba(absent);
