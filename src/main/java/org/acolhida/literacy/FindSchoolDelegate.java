@@ -1,0 +1,51 @@
+package org.acolhida.literacy;
+
+import java.util.Optional;
+
+import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
+import org.acolhida.protocols.ProvidesVariables;
+import org.acolhida.units.ServiceUnit;
+import org.acolhida.units.UnitDirectory;
+import org.acolhida.units.UnitKind;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the municipal school responsible for a school-age child's district.
+ * <p>
+ * Reads {@code unitCode} (its municipality) and {@code learnerDistrict} (the placement's, by default
+ * the case's district). Writes {@code schoolUnitCode}, {@code schoolName} and {@code schoolWhere}
+ * (address and contact). Raises the BPMN error {@value LiteracyEnrollmentProcess#ERROR_NO_SCHOOL_FOUND}
+ * when the directory has no school serving that district (or no district is known): a worker then
+ * finds a school by hand.
+ */
+@Component("findSchoolDelegate")
+@ProvidesVariables({ Variables.SCHOOL_UNIT_CODE, Variables.SCHOOL_NAME, Variables.SCHOOL_WHERE })
+class FindSchoolDelegate implements JavaDelegate {
+
+	private final UnitDirectory units;
+
+	FindSchoolDelegate(UnitDirectory units) {
+		this.units = units;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		ServiceUnit owner = units.unit((String) execution.getVariable(Variables.UNIT_CODE));
+		String district = Placements.text(execution.getVariable(Variables.LEARNER_DISTRICT));
+		Optional<ServiceUnit> school = district == null ? Optional.empty()
+				: units.responsibleUnit(UnitKind.SCHOOL, owner.getMunicipality(), district);
+		ServiceUnit found = school.orElseThrow(() -> new BpmnError(LiteracyEnrollmentProcess.ERROR_NO_SCHOOL_FOUND,
+				"No school in " + owner.getMunicipality() + " serves district " + district));
+		execution.setVariable(Variables.SCHOOL_UNIT_CODE, found.getCode());
+		execution.setVariable(Variables.SCHOOL_NAME, found.getName());
+		String where = found.getAddress() == null ? "" : found.getAddress();
+		if (found.getContact() != null) {
+			where = where.isEmpty() ? found.getContact() : where + " · " + found.getContact();
+		}
+		execution.setVariable(Variables.SCHOOL_WHERE, where);
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.acolhida.literacy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseFiles;
+import org.acolhida.cases.Member;
+import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The learners of a household, from its case file: every member old enough for school
+ * ({@code acolhida.literacy.school-age-from}), as learner references {@code <case number>-M<member
+ * number>}. The collection of the per-learner subprocess ({@code ${literacyLearners.of(execution)}}),
+ * so that no list variable is stored. Ages are taken on the engine's date.
+ */
+@Component("literacyLearners")
+public class Learners {
+
+	private final CaseFiles cases;
+
+	private final LiteracySettings settings;
+
+	Learners(CaseFiles cases, LiteracySettings settings) {
+		this.cases = cases;
+		this.settings = settings;
+	}
+
+	/** Learner references of the case in {@code caseNumber}, reference person first. */
+	public List<String> of(VariableScope scope) {
+		String caseNumber = (String) scope.getVariable(Variables.CASE_NUMBER);
+		CaseFile file = cases.find(caseNumber);
+		LocalDate today = today();
+		return file.getMembers()
+			.stream()
+			.filter(m -> m.birthDate() != null && settings.isLearnerAge(m.ageOn(today)))
+			.map(m -> ref(file.getCaseNumber(), m.memberNo()))
+			.toList();
+	}
+
+	static String ref(String caseNumber, int memberNo) {
+		return caseNumber + "-M" + memberNo;
+	}
+
+	/** The member a learner reference names, if the case file still has them. */
+	Optional<Member> member(String caseNumber, String learnerRef) {
+		String prefix = caseNumber + "-M";
+		if (learnerRef == null || !learnerRef.startsWith(prefix)) {
+			throw new IllegalArgumentException("'" + learnerRef + "' is not a learner of case " + caseNumber);
+		}
+		int memberNo = Integer.parseInt(learnerRef.substring(prefix.length()));
+		return cases.find(caseNumber).getMembers().stream().filter(m -> m.memberNo() == memberNo).findFirst();
+	}
+
+	static LocalDate today() {
+		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.acolhida.literacy;
+
+import org.acolhida.cases.Member;
+import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
+import org.acolhida.protocols.ProvidesVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks up one learner of the household before their placement.
+ * <p>
+ * Reads {@code caseNumber} and {@code learnerRef}. Writes, into the learner's subprocess instance
+ * (which declares them as local inputs), {@code personName} (the learner's, for task names and
+ * forms), {@code learnerAge} (on the engine's date) and {@code schoolAge}. A learner the case file
+ * no longer has (the household was registered again meanwhile) is a fault: an incident, retried once
+ * the case file is right.
+ */
+@Component("prepareLearnerDelegate")
+@ProvidesVariables({ Variables.PERSON_NAME, Variables.LEARNER_AGE, Variables.SCHOOL_AGE })
+class PrepareLearnerDelegate implements JavaDelegate {
+
+	private final Learners learners;
+
+	private final LiteracySettings settings;
+
+	PrepareLearnerDelegate(Learners learners, LiteracySettings settings) {
+		this.learners = learners;
+		this.settings = settings;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
+		String learnerRef = (String) execution.getVariable(Variables.LEARNER_REF);
+		Member member = learners.member(caseNumber, learnerRef)
+			.orElseThrow(() -> new IllegalStateException(
+					"Learner " + learnerRef + " is no longer a member of case " + caseNumber));
+		int age = member.ageOn(Learners.today());
+		execution.setVariable(Variables.PERSON_NAME, member.fullName());
+		execution.setVariable(Variables.LEARNER_AGE, age);
+		execution.setVariable(Variables.SCHOOL_AGE, settings.isSchoolAge(age));
+	}
+
+}
