@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
  * Counts an appointment the person did not come to. Reads and writes {@code noShows} of the trail;
  * the diagram compares it with {@code documentationSettings.noShowsToCoordinator}. Raises nothing.
  */
-@Component("recordNoShowDelegate")
+@Component("countMissedAppointmentDelegate")
 @ProvidesVariables({ Variables.NO_SHOWS })
-class RecordNoShowDelegate implements JavaDelegate {
+class CountMissedAppointmentDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {

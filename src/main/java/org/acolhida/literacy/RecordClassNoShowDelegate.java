@@ -16,15 +16,15 @@ import org.springframework.stereotype.Component;
  * {@code enrollmentStatus} and {@code seatReleased}, which the diagram and the history keep as the
  * note of the release. Raises no BPMN error; an unknown enrolment is a fault (incident).
  */
-@Component("recordNoShowDelegate")
+@Component("recordClassNoShowDelegate")
 @ProvidesVariables({ Variables.NO_SHOWS, Variables.ENROLLMENT_STATUS, Variables.SEAT_RELEASED })
-class RecordNoShowDelegate implements JavaDelegate {
+class RecordClassNoShowDelegate implements JavaDelegate {
 
 	private final ClassSeats seats;
 
 	private final SeatOfferMessages messages;
 
-	RecordNoShowDelegate(ClassSeats seats, SeatOfferMessages messages) {
+	RecordClassNoShowDelegate(ClassSeats seats, SeatOfferMessages messages) {
 		this.seats = seats;
 		this.messages = messages;
 	}
