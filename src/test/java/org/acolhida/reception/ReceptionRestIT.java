@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.acolhida.language.TaskNames;
+import org.acolhida.language.WorkLanguage;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresIntegrationTest
 class ReceptionRestIT {
+
+	@Autowired
+	TaskNames taskNames;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -110,7 +115,7 @@ class ReceptionRestIT {
 		String myUnit = filters.findParents("name").stream()
 			.filter(f -> f.get("name").asText().equals("My unit's reception tasks"))
 			.findFirst().orElseThrow().get("id").asText();
-		JsonNode inFilter = call("ana", HttpMethod.GET, "/engine-rest/filter/" + myUnit + "/list", null).getBody();
+		JsonNode inFilter = call("ana", HttpMethod.GET, "/engine-rest/filter/" + myUnit + "/list?maxResults=50", null).getBody();
 		assertThat(inFilter.findValuesAsText("processInstanceId")).contains(instanceId);
 
 		JsonNode listening = onlyTask("ana", instanceId);
@@ -132,7 +137,8 @@ class ReceptionRestIT {
 		JsonNode brunosTasks = call("bruno", HttpMethod.GET,
 				"/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + caseNumber, null).getBody();
 		assertThat(brunosTasks).hasSize(1);
-		assertThat(brunosTasks.get(0).get("name").asText()).startsWith("Orientar sobre documentos · " + caseNumber);
+		assertThat(brunosTasks.get(0).get("name").asText()).startsWith(
+				taskNames.step("documentation-guidance", "task_choose_documents", WorkLanguage.PT_BR) + " · " + caseNumber);
 
 		JsonNode caseFile = call("ana", HttpMethod.GET, "/api/cases/" + caseNumber, null).getBody();
 		assertThat(caseFile.findValuesAsText("givenName")).containsExactly("Carmen", "Luis");
