@@ -237,8 +237,10 @@ class HousingReferralProcessTest {
 		Task answer = task(instance, Elements.SHELTER_ANSWER);
 		assertThat(groupsOf(answer)).containsExactly("shelter." + SOR_MIGRANTS);
 		Date expires = (Date) runtime.getVariable(instance.getId(), Variables.HOLD_EXPIRES_AT);
-		assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), expires.toInstant()))
-			.isBetween(Duration.ofHours(48), Duration.ofHours(48).plusSeconds(2));
+		BedHold hold = capacity.findHold(((Number) runtime.getVariable(instance.getId(), Variables.HOLD_ID)).longValue())
+			.orElseThrow();
+		assertThat(Duration.between(hold.heldAt(), hold.expiresAt())).isEqualTo(Duration.ofHours(48));
+		assertThat(Duration.between(hold.expiresAt(), expires.toInstant())).isBetween(Duration.ZERO, Duration.ofSeconds(1));
 		assertThat(answer.getDueDate()).isEqualTo(expires);
 
 		complete(answer, withVariables(Variables.SHELTER_ANSWER, "ACCEPT"));
@@ -266,8 +268,12 @@ class HousingReferralProcessTest {
 		String caseNumber = household("CRE-CARITAS-IMMIGRAZIONE", "Zaist", "en", 3);
 		ProcessInstance instance = refer(caseNumber, false, "MIXED");
 		assertThat(candidateCodes(instance)).containsExactly(CRE_FAMILIES);
+		identity.setAuthentication("sara", List.of("housing", "housing.CRE-CARITAS-IMMIGRAZIONE"));
 		choose(instance, CRE_FAMILIES);
+		identity.clearAuthentication();
 		String answerId = task(instance, Elements.SHELTER_ANSWER).getId();
+		long holdId = ((Number) runtime.getVariable(instance.getId(), Variables.HOLD_ID)).longValue();
+		assertThat(capacity.findHold(holdId).orElseThrow().heldBy()).isEqualTo("sara");
 
 		identity.setAuthentication("francesca", List.of("shelter", "shelter." + CRE_FAMILIES, CRE_FAMILIES));
 		List<Task> francescaSees = tasks.createTaskQuery().listPage(0, 100);
@@ -281,6 +287,16 @@ class HousingReferralProcessTest {
 		assertThat(formKey).isEqualTo("housing-shelter-answer-it");
 		assertThat(tasks.createTaskQuery().taskId(answerId).singleResult().getName())
 			.isEqualTo("Rispondere all'invio · " + caseNumber + " · Marie Joseph");
+
+		// the shelter's own staff answer under the engine's authorization checks
+		identity.setAuthentication("francesca", List.of("shelter", "shelter." + CRE_FAMILIES, CRE_FAMILIES));
+		tasks.complete(answerId, Map.of(Variables.SHELTER_ANSWER, "ACCEPT"));
+		identity.clearAuthentication();
+
+		assertThat(instance).isEnded();
+		assertThat(capacity.currentPlacement(caseNumber).orElseThrow().shelterCode()).isEqualTo(CRE_FAMILIES);
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(HousingReferralProcess.STAY_KEY)
+			.processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);
 	}
 
 	@Test
