@@ -335,6 +335,7 @@ class HousingReferralProcessTest {
 		assertThat(candidateCodes(instance)).containsExactly(SOR_MIGRANTS);
 		choose(instance, SOR_MIGRANTS);
 		assertThat(occupancy(SOR_MIGRANTS).held()).isEqualTo(1);
+		long holdId = ((Number) runtime.getVariable(instance.getId(), Variables.HOLD_ID)).longValue();
 
 		moveClock(Duration.ofHours(47));
 		assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId(Elements.HOLD_EXPIRED_TIMER)
@@ -345,6 +346,7 @@ class HousingReferralProcessTest {
 		assertThat(instance).hasPassed(Elements.EXPIRE_HOLD, Elements.THROW_BEDS_FREED)
 			.isWaitingAt(Elements.HOLD_EXPIRED_NOTICE, Elements.CHOOSE_SHELTER);
 		assertThat(occupancy(SOR_MIGRANTS).held()).isZero();
+		assertThat(capacity.findHold(holdId).orElseThrow().status()).isEqualTo(HoldStatus.EXPIRED);
 		assertThat(groupsOf(task(instance, Elements.HOLD_EXPIRED_NOTICE))).containsExactly("coordinator.SOR-CRAS-NORTE");
 		assertThat(runtime.getVariable(instance.getId(), Variables.REFERRAL_PROBLEM).toString())
 			.startsWith("Casa de Acolhida do Migrante did not answer");
@@ -511,6 +513,26 @@ class HousingReferralProcessTest {
 		assertThat(instance).hasPassed(Elements.END_NO_SHELTER).isEnded();
 		assertThat(waitlist.entryOf(caseNumber)).isEmpty();
 		assertThat(capacity.currentPlacement(caseNumber)).isEmpty();
+	}
+
+	@Test
+	void shouldGiveBackHeldBedsAndTheWaitlistPlaceWhenAReferralIsCancelled() {
+		String held = household("SOR-CRAS-NORTE", "Centro", "ht");
+		ProcessInstance holding = refer(held, false, "MEN");
+		choose(holding, SOR_MIGRANTS);
+		long holdId = ((Number) runtime.getVariable(holding.getId(), Variables.HOLD_ID)).longValue();
+		fill(CRE_MEN, 0);
+		String waiting = household("CRE-CARITAS-IMMIGRAZIONE", "Po", "ar");
+		ProcessInstance waitlisted = refer(waiting, false, "MEN");
+		assertThat(occupancy(SOR_MIGRANTS).held()).isEqualTo(1);
+		assertThat(waitlist.entryOf(waiting)).isPresent();
+
+		runtime.deleteProcessInstance(holding.getId(), "case closed");
+		runtime.deleteProcessInstance(waitlisted.getId(), "case closed");
+
+		assertThat(occupancy(SOR_MIGRANTS).held()).isZero();
+		assertThat(capacity.findHold(holdId).orElseThrow().status()).isEqualTo(HoldStatus.RELEASED);
+		assertThat(waitlist.entryOf(waiting)).isEmpty();
 	}
 
 	@Test
