@@ -471,7 +471,11 @@ class HousingReferralProcessTest {
 	void shouldGiveAnImmediateCaseAnEmergencyTaskAtOnceAndEscalateAfterTwoHours() {
 		fill(CRE_MEN, 0);
 		String caseNumber = household("CRE-CARITAS-IMMIGRAZIONE", "Po", "ar");
-		ProcessInstance instance = refer(caseNumber, true, "MEN");
+		ProcessInstance instance = referrals.refer(caseNumber, true);
+
+		// at once: before anybody has looked at the household's needs
+		assertThat(instance).isWaitingAt(Elements.EMERGENCY_PLACEMENT, Elements.HOUSEHOLD_NEEDS);
+		complete(task(instance, Elements.HOUSEHOLD_NEEDS), withVariables(Variables.ADULTS_ARE, "MEN"));
 
 		assertThat(instance).isWaitingAt(Elements.EMERGENCY_PLACEMENT, Elements.GW_WAIT_FOR);
 		assertThat(groupsOf(task(instance, Elements.EMERGENCY_PLACEMENT)))
