@@ -61,6 +61,12 @@ class AccessPolicy implements ApplicationRunner {
 		grant(Role.DOCUMENTATION, Resources.PROCESS_DEFINITION, "documentation-guidance", Permissions.READ,
 				Permissions.CREATE_INSTANCE);
 		grant(Role.DOCUMENTATION, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		// Housing workers, shelter staff and coordinators work tasks of the housing processes (their
+		// candidate groups give them the tasks); Tasklist reads the definition to name the process.
+		for (Role role : List.of(Role.HOUSING, Role.SHELTER, Role.COORDINATOR)) {
+			grant(role, Resources.PROCESS_DEFINITION, "housing-referral", Permissions.READ);
+			grant(role, Resources.PROCESS_DEFINITION, "housing-stay", Permissions.READ);
+		}
 	}
 
 	/** Grants the permissions to the role's group, adding to a grant that exists already. */

@@ -63,7 +63,7 @@ class ReceptionProcessTest {
 			return ProcessEngineCoverageProperties.Companion.builder()
 				.assertClassCoverageAtLeast(0.9)
 				.excludeProcessDefinitionKeys(ReceptionProcess.DOCUMENTATION_GUIDANCE,
-						ReceptionProcess.HOUSING_REFERRAL, ReceptionProcess.LITERACY_ENROLLMENT)
+						ReceptionProcess.HOUSING_REFERRAL, "housing-stay", ReceptionProcess.LITERACY_ENROLLMENT)
 				.build();
 		}
 
@@ -275,6 +275,13 @@ class ReceptionProcessTest {
 		for (Task placeholder : tasks.createTaskQuery().processInstanceBusinessKey(caseOf(instance)).list()) {
 			tasks.complete(placeholder.getId(), Map.of("referralNotes", "done"));
 		}
+		// housing-referral: after the household needs, choose a shelter and let it accept
+		ProcessInstance housing = runtime.createProcessInstanceQuery()
+			.processDefinitionKey(ReceptionProcess.HOUSING_REFERRAL)
+			.processInstanceBusinessKey(caseOf(instance))
+			.singleResult();
+		tasks.complete(task(housing).getId(), Map.of("chosenShelter", "SOR-ACOLHIDA-MIGRANTE"));
+		tasks.complete(task(housing).getId(), Map.of("shelterAnswer", "ACCEPT"));
 		assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_TIMER);
 	}
 

@@ -1,0 +1,66 @@
+package org.acolhida.housing;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+
+import org.acolhida.housing.HousingReferralProcess.Variables;
+import org.acolhida.protocols.ProvidesVariables;
+import org.acolhida.staff.Role;
+import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the referral: holds the household's beds at the chosen shelter for the configured time
+ * ({@code acolhida.housing.hold}), so that nobody else can promise them meanwhile.
+ * <p>
+ * Reads {@code caseNumber}, {@code unitCode}, {@code chosenShelter}, {@code householdSize}. Writes
+ * {@code holdOutcome} (a {@link HoldAttempt.Outcome} name), and when HELD {@code holdId},
+ * {@code holdExpiresAt} (the expiry rounded up to the second, for the boundary timer) and
+ * {@code shelterName}; otherwise {@code referralProblem}, the reason shown on the next search
+ * (no room any more, inactive, not a shelter). Raises nothing for those: they are paths of the
+ * diagram.
+ */
+@Component("holdBedsDelegate")
+@ProvidesVariables({ Variables.HOLD_OUTCOME, Variables.HOLD_ID, Variables.HOLD_EXPIRES_AT, Variables.SHELTER_NAME,
+		Variables.REFERRAL_PROBLEM })
+class HoldBedsDelegate implements JavaDelegate {
+
+	private final ShelterCapacity capacity;
+
+	private final UnitDirectory units;
+
+	HoldBedsDelegate(ShelterCapacity capacity, UnitDirectory units) {
+		this.capacity = capacity;
+		this.units = units;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
+		String shelter = ReferralActor.text(execution.getVariable(Variables.CHOSEN_SHELTER));
+		int beds = ((Number) execution.getVariable(Variables.HOUSEHOLD_SIZE)).intValue();
+		String heldBy = ReferralActor.of(execution, Role.HOUSING.at((String) execution.getVariable(Variables.UNIT_CODE)));
+		HoldAttempt attempt = capacity.attemptHold(caseNumber, shelter, beds, heldBy, capacity.defaultHoldDuration());
+		execution.setVariable(Variables.HOLD_OUTCOME, attempt.outcome().name());
+		if (attempt.held().isPresent()) {
+			BedHold hold = attempt.held().get();
+			execution.setVariable(Variables.HOLD_ID, hold.id());
+			execution.setVariable(Variables.HOLD_EXPIRES_AT, Date.from(roundedUp(hold.expiresAt())));
+			execution.setVariable(Variables.SHELTER_NAME, units.unit(hold.shelterCode()).getName());
+			execution.setVariable(Variables.REFERRAL_PROBLEM, null);
+		}
+		else {
+			execution.setVariable(Variables.REFERRAL_PROBLEM, attempt.message());
+		}
+	}
+
+	/** The timer has millisecond precision, the hold microseconds: never fire before the hold is due. */
+	static Instant roundedUp(Instant instant) {
+		Instant second = instant.truncatedTo(ChronoUnit.SECONDS);
+		return second.equals(instant) ? second : second.plusSeconds(1);
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.acolhida.housing;
+
+import org.acolhida.housing.HousingReferralProcess.Variables;
+import org.acolhida.protocols.ProvidesVariables;
+import org.acolhida.staff.Role;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shelter declined: releases the hold and records the decline, so that this shelter is not
+ * offered the case again.
+ * <p>
+ * Reads {@code holdId}, {@code chosenShelter}, {@code declineReason}. Writes {@code holdOutcome}
+ * ({@code DECLINED}) and {@code referralProblem} (shown on the next choice). Raises
+ * {@link BadUserRequestException} when the reason is missing: the shelter's task stays open with
+ * the message and nothing is written.
+ */
+@Component("recordDeclineDelegate")
+@ProvidesVariables({ Variables.HOLD_OUTCOME, Variables.REFERRAL_PROBLEM })
+class RecordDeclineDelegate implements JavaDelegate {
+
+	static final String DECLINED = "DECLINED";
+
+	private final ShelterCapacity capacity;
+
+	RecordDeclineDelegate(ShelterCapacity capacity) {
+		this.capacity = capacity;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String reason = ReferralActor.text(execution.getVariable(Variables.DECLINE_REASON));
+		if (reason == null) {
+			throw new BadUserRequestException("Please correct: declineReason: is required when declining");
+		}
+		String shelter = (String) execution.getVariable(Variables.CHOSEN_SHELTER);
+		long holdId = ((Number) execution.getVariable(Variables.HOLD_ID)).longValue();
+		capacity.decline(holdId, reason, ReferralActor.of(execution, Role.SHELTER.at(shelter)));
+		execution.setVariable(Variables.HOLD_OUTCOME, DECLINED);
+		execution.setVariable(Variables.REFERRAL_PROBLEM, execution.getVariable(Variables.SHELTER_NAME)
+				+ " declined: " + reason);
+	}
+
+}
