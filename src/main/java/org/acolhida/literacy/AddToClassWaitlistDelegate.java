@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
  * Reads the placement (as {@link FindClassDelegate}), {@code learnerRef} and {@code caseNumber}.
  * Writes {@code waitlistEntryId}; a learner already waiting keeps their entry and place.
  */
-@Component("addToWaitlistDelegate")
+@Component("addToClassWaitlistDelegate")
 @ProvidesVariables(Variables.WAITLIST_ENTRY_ID)
-class AddToWaitlistDelegate implements JavaDelegate {
+class AddToClassWaitlistDelegate implements JavaDelegate {
 
 	private final Placements placements;
 
 	private final ClassSeats seats;
 
-	AddToWaitlistDelegate(Placements placements, ClassSeats seats) {
+	AddToClassWaitlistDelegate(Placements placements, ClassSeats seats) {
 		this.placements = placements;
 		this.seats = seats;
 	}

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * {@code sleepingRoughTonight}. Writes no variables. Raises nothing: a case already waiting keeps
  * its place.
  */
-@Component("addToWaitlistDelegate")
-class AddToWaitlistDelegate implements JavaDelegate {
+@Component("addToHousingWaitlistDelegate")
+class AddToHousingWaitlistDelegate implements JavaDelegate {
 
 	private final HouseholdProfiles profiles;
 
@@ -19,7 +19,7 @@ class AddToWaitlistDelegate implements JavaDelegate {
 
 	private final HousingReferralSettings settings;
 
-	AddToWaitlistDelegate(HouseholdProfiles profiles, HousingWaitlist waitlist, HousingReferralSettings settings) {
+	AddToHousingWaitlistDelegate(HouseholdProfiles profiles, HousingWaitlist waitlist, HousingReferralSettings settings) {
 		this.profiles = profiles;
 		this.waitlist = waitlist;
 		this.settings = settings;
