@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,6 +49,7 @@ class EmbeddedDefaultTest {
 	@Test
 	void shouldRunOnH2WithTheDemoNetworkAndKeepDataAcrossARestart() {
 		long deployments;
+		String managersVersion;
 		try (ConfigurableApplicationContext app = start()) {
 			assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
 			assertThat(app.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
@@ -64,14 +68,27 @@ class EmbeddedDefaultTest {
 							"Sorocaba", "country", "BR", "timeZone", "America/Sao_Paulo"),
 					Map.class);
 			assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-			deployments = app.getBean(RepositoryService.class).createDeploymentQuery().count();
+
+			// A manager deploys a changed reception from Camunda Modeler.
+			RepositoryService repository = app.getBean(RepositoryService.class);
+			BpmnModelInstance changed = Bpmn.readModelFromStream(getClass().getResourceAsStream("/reception.bpmn"));
+			changed.getModelElementsByType(Process.class).iterator().next().setName("Reception (manager's version)");
+			managersVersion = repository.createDeployment().name("manager's change").source("Camunda Modeler")
+				.addModelInstance("reception.bpmn", changed)
+				.deploy()
+				.getId();
+			deployments = repository.createDeploymentQuery().count();
 		}
 
 		try (ConfigurableApplicationContext app = start()) {
 			assertThat(client(app, "helena").getForEntity(url(app, "/api/units/T-H2-RESTART"), Map.class)
 				.getStatusCode()).isEqualTo(HttpStatus.OK);
-			assertThat(app.getBean(RepositoryService.class).createDeploymentQuery().count())
+			RepositoryService repository = app.getBean(RepositoryService.class);
+			assertThat(repository.createDeploymentQuery().count())
 				.as("unchanged protocols are not deployed again").isEqualTo(deployments);
+			assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("reception").latestVersion()
+				.singleResult().getDeploymentId())
+				.as("the manager's version is not overwritten by the older file").isEqualTo(managersVersion);
 			assertThat(client(app, "admin").getForEntity(url(app, "/engine-rest/user?maxResults=10"), String.class).getStatusCode())
 				.isEqualTo(HttpStatus.OK);
 		}
