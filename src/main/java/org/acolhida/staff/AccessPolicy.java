@@ -6,10 +6,13 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -51,6 +54,15 @@ class AccessPolicy implements ApplicationRunner {
 		grant(Role.MANAGER, Resources.BATCH, "*", Permissions.CREATE, Permissions.READ, Permissions.READ_HISTORY);
 		grant(Role.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 		grant(Role.MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+		// Auditors read the whole history of every case, the decisions and the operation log; they get no
+		// permission that changes anything.
+		grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+		grant(Role.AUDITOR, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+		grant(Role.AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+		grant(Role.AUDITOR, Resources.DEPLOYMENT, "*", Permissions.READ);
+		grant(Role.AUDITOR, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+		grant(Role.AUDITOR, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+		grant(Role.AUDITOR, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
 		// Reception workers start receptions from Tasklist; their tasks need no grant here, the
 		// engine gives candidate groups READ and UPDATE on each task it creates.
 		grant(Role.RECEPTION, Resources.PROCESS_DEFINITION, "reception", Permissions.READ,
