@@ -149,6 +149,14 @@ public class ServiceUnit {
 		return new OpeningHours(getZone(), openingHours, exceptions);
 	}
 
+	void setId(Long id) {
+		this.id = id;
+	}
+
+	void setVersion(Integer version) {
+		this.version = version;
+	}
+
 	void setCode(String code) {
 		this.code = code;
 	}

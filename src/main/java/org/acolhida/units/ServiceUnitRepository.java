@@ -9,8 +9,8 @@ import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The service-unit directory. Districts and languages are compared without regard to case, as
- * staff type them.
+ * The service-unit directory as managers maintain it. Processes look units up through
+ * {@link UnitDirectory}, which holds the directory in memory.
  */
 interface ServiceUnitRepository extends ListCrudRepository<ServiceUnit, Long> {
 
@@ -35,33 +35,5 @@ interface ServiceUnitRepository extends ListCrudRepository<ServiceUnit, Long> {
 			""")
 	List<ServiceUnit> search(@Param("kind") String kind, @Param("municipality") String municipality,
 			@Param("district") String district, @Param("language") String language, @Param("active") Boolean active);
-
-	@Transactional(readOnly = true)
-	@Query("""
-			SELECT u.* FROM service_unit u JOIN unit_district d ON d.service_unit = u.id
-			WHERE u.kind = :kind AND u.active AND LOWER(u.municipality) = LOWER(:municipality)
-			  AND LOWER(d.district) = LOWER(:district)
-			ORDER BY u.code
-			""")
-	List<ServiceUnit> findServing(@Param("kind") String kind, @Param("municipality") String municipality,
-			@Param("district") String district);
-
-	@Transactional(readOnly = true)
-	@Query("""
-			SELECT u.* FROM service_unit u JOIN unit_language l ON l.service_unit = u.id
-			WHERE u.kind = :kind AND u.active AND l.language = LOWER(:language)
-			ORDER BY u.municipality, u.code
-			""")
-	List<ServiceUnit> findSpeaking(@Param("kind") String kind, @Param("language") String language);
-
-	@Transactional(readOnly = true)
-	@Query("""
-			SELECT u.* FROM service_unit u JOIN unit_document_type t ON t.service_unit = u.id
-			WHERE u.kind = 'DOCUMENT_OFFICE' AND u.active AND t.document_type = :documentType
-			  AND LOWER(u.municipality) = LOWER(:municipality)
-			ORDER BY u.code
-			""")
-	List<ServiceUnit> findOffices(@Param("documentType") String documentType,
-			@Param("municipality") String municipality);
 
 }

@@ -1,37 +1,57 @@
 package org.acolhida.units;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.acolhida.units.OpeningHours.Opening;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The look-ups that processes make in the directory of service units: who is responsible for a
  * district, when a unit is open, who speaks a language, which office issues a document. Only
  * active units are found. "Not found" is an empty result for the caller to turn into a business
  * outcome; an unknown unit code is a fault ({@link UnknownUnitException}).
+ * <p>
+ * Answers from the whole directory held in memory ({@link DirectorySnapshot}): every reception,
+ * referral and reminder looks units up, and the directory changes seldom. A change saved here is
+ * seen at once; one saved by another node within {@link #CHECK_EVERY}, and at once by a look-up
+ * that would otherwise find nothing.
  */
 @Service
-@Transactional(readOnly = true)
 public class UnitDirectory {
 
-	private final ServiceUnitRepository units;
+	/** How often the directory asks the database whether any unit changed. */
+	static final Duration CHECK_EVERY = Duration.ofSeconds(5);
 
-	UnitDirectory(ServiceUnitRepository units) {
-		this.units = units;
+	private final JdbcTemplate jdbc;
+
+	private final Object refreshing = new Object();
+
+	private volatile DirectorySnapshot snapshot;
+
+	private volatile long checkedAt;
+
+	/** Set when this node saved a unit: the next look-up reads the directory again. */
+	private volatile boolean changed;
+
+	UnitDirectory(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	/** The unit with that code, active or not. */
 	public ServiceUnit unit(String code) {
-		return units.findByCode(code).orElseThrow(() -> new UnknownUnitException(code));
+		return find(snapshot -> snapshot.unit(code)).orElseThrow(() -> new UnknownUnitException(code));
 	}
 
 	/** Whether a unit with that code exists and is active. */
 	public boolean isActive(String code) {
-		return units.findByCode(code).map(ServiceUnit::isActive).orElse(false);
+		return find(snapshot -> snapshot.unit(code)).map(ServiceUnit::isActive).orElse(false);
 	}
 
 	/**
@@ -40,7 +60,7 @@ public class UnitDirectory {
 	 * first by code, so that the answer is the same at every desk.
 	 */
 	public Optional<ServiceUnit> responsibleUnit(UnitKind kind, String municipality, String district) {
-		return units.findServing(kind.name(), municipality, district).stream().findFirst();
+		return find(snapshot -> snapshot.serving(kind, municipality, district).stream().findFirst());
 	}
 
 	/** Whether the unit is open at that instant, in its own time zone, honouring its exceptions. */
@@ -55,12 +75,50 @@ public class UnitDirectory {
 
 	/** Active units of a kind where staff speak a language (ISO 639 code), by municipality. */
 	public List<ServiceUnit> unitsSpeaking(UnitKind kind, String language) {
-		return units.findSpeaking(kind.name(), language);
+		List<ServiceUnit> units = current().speaking(kind, language);
+		return units.isEmpty() ? refresh(true).speaking(kind, language) : units;
 	}
 
 	/** The active office that handles a document type for people living in a municipality. */
 	public Optional<ServiceUnit> officeFor(DocumentType documentType, String municipality) {
-		return units.findOffices(documentType.name(), municipality).stream().findFirst();
+		return find(snapshot -> snapshot.offices(documentType, municipality).stream().findFirst());
+	}
+
+	/** A change saved on this node is seen by the next look-up, once it is committed. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void unitSaved(UnitSaved saved) {
+		changed = true;
+	}
+
+	/** Looks in the snapshot; on a miss, makes sure the snapshot is current and looks again. */
+	private <T> Optional<T> find(Function<DirectorySnapshot, Optional<T>> lookup) {
+		Optional<T> found = lookup.apply(current());
+		return found.isPresent() ? found : lookup.apply(refresh(true));
+	}
+
+	private DirectorySnapshot current() {
+		DirectorySnapshot current = snapshot;
+		if (current == null || changed || System.nanoTime() - checkedAt > CHECK_EVERY.toNanos()) {
+			return refresh(false);
+		}
+		return current;
+	}
+
+	private DirectorySnapshot refresh(boolean now) {
+		synchronized (refreshing) {
+			DirectorySnapshot current = snapshot;
+			if (!now && !changed && current != null && System.nanoTime() - checkedAt <= CHECK_EVERY.toNanos()) {
+				return current;
+			}
+			changed = false;
+			String stamp = DirectorySnapshot.stamp(jdbc);
+			if (current == null || !current.stamp.equals(stamp)) {
+				current = DirectorySnapshot.load(jdbc);
+				snapshot = current;
+			}
+			checkedAt = System.nanoTime();
+			return current;
+		}
 	}
 
 }

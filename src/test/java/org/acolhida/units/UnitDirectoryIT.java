@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +35,9 @@ class UnitDirectoryIT {
 
 	@Autowired
 	UnitMaintenance maintenance;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeAll
 	void createUnits() {
@@ -85,6 +89,18 @@ class UnitDirectoryIT {
 		assertThat(directory.unitsSpeaking(UnitKind.CRAS, "ht")).extracting(ServiceUnit::getCode)
 			.contains("T-CRAS-B")
 			.doesNotContain("T-CRAS-A", "T-CRAS-OLD");
+	}
+
+	@Test
+	void shouldSeeAChangeMadeByAnotherNode() {
+		// Another node adds a district to T-CRAS-A straight in the database (its save raises the version).
+		jdbc.update("INSERT INTO unit_district (service_unit, district) SELECT id, 'Vila Nova' FROM service_unit"
+				+ " WHERE code = 'T-CRAS-A' AND NOT EXISTS (SELECT 1 FROM unit_district d, service_unit u"
+				+ " WHERE d.service_unit = u.id AND u.code = 'T-CRAS-A' AND d.district = 'Vila Nova')");
+		jdbc.update("UPDATE service_unit SET version = version + 1 WHERE code = 'T-CRAS-A'");
+
+		assertThat(directory.responsibleUnit(UnitKind.CRAS, TOWN, "Vila Nova")).map(ServiceUnit::getCode)
+			.contains("T-CRAS-A");
 	}
 
 	@Test
