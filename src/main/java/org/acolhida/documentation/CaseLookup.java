@@ -1,5 +1,6 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormValues;
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.system.InvalidInputException;
@@ -20,7 +21,7 @@ class CaseLookup {
 	}
 
 	CaseFile existing(String caseNumber) {
-		String number = Input.text(caseNumber);
+		String number = FormValues.text(caseNumber);
 		if (number == null) {
 			throw new InvalidInputException(DocumentationProcess.Variables.CASE_NUMBER, "is required");
 		}

@@ -1,5 +1,6 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormValues;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,7 +47,7 @@ class DocumentationAnswers implements ExecutionListener {
 		try {
 			Choice choice = CHOICES.get(task.getCurrentActivityId());
 			if (choice != null) {
-				String answer = Input.text(task.getVariable(choice.field()));
+				String answer = FormValues.text(task.getVariable(choice.field()));
 				if (answer == null) {
 					throw new InvalidInputException(choice.field(), "is required");
 				}
@@ -56,8 +57,8 @@ class DocumentationAnswers implements ExecutionListener {
 				}
 			}
 			if (Elements.ORIENTATION.equals(task.getCurrentActivityId())
-					&& !Input.flag(task.getVariable(Variables.PAPERS_COMPLETE))
-					&& Input.text(task.getVariable(Variables.MISSING_PAPERS)) == null) {
+					&& !FormValues.flag(task.getVariable(Variables.PAPERS_COMPLETE))
+					&& FormValues.text(task.getVariable(Variables.MISSING_PAPERS)) == null) {
 				throw new InvalidInputException(Variables.MISSING_PAPERS, "is required when papers are missing");
 			}
 		}

@@ -1,5 +1,6 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormValues;
 import java.util.Optional;
 
 import org.acolhida.documentation.DocumentationProcess.Variables;
@@ -39,7 +40,7 @@ class FindLegalAidDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String ownerCode = (String) execution.getVariable(Variables.UNIT_CODE);
 		ServiceUnit owner = units.unit(ownerCode);
-		String district = Input.text(execution.getVariable(Variables.DISTRICT));
+		String district = FormValues.text(execution.getVariable(Variables.DISTRICT));
 		Optional<ServiceUnit> found = district == null ? Optional.empty()
 				: units.responsibleUnit(UnitKind.LEGAL_AID, owner.getMunicipality(), district);
 		if (found.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +66,7 @@ class LoadCaseDelegate implements JavaDelegate {
 		if (file.getDistrict() != null) {
 			execution.setVariable(Variables.DISTRICT, file.getDistrict());
 		}
-		boolean renewal = Input.flag(execution.getVariable(Variables.RENEWAL));
+		boolean renewal = FormValues.flag(execution.getVariable(Variables.RENEWAL));
 		execution.setVariable(Variables.RENEWAL, renewal);
 		if (renewal) {
 			execution.setVariable(RENEWAL_SUMMARY, renewalSummary(file, execution));

@@ -1,5 +1,6 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormValues;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,14 +54,14 @@ class PlanAppointmentDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String ownerCode = (String) execution.getVariable(Variables.UNIT_CODE);
-		String officeCode = Input.text(execution.getVariable(Variables.OFFICE_CODE));
+		String officeCode = FormValues.text(execution.getVariable(Variables.OFFICE_CODE));
 		ZoneId zone = units.unit(officeCode != null && units.isActive(officeCode) ? officeCode : ownerCode).getZone();
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		ZonedDateTime appointment;
 		try {
 			FieldErrors errors = new FieldErrors();
-			LocalDate date = Input.date(execution.getVariable(Variables.APPOINTMENT_DATE), Variables.APPOINTMENT_DATE);
-			LocalTime time = Input.time(execution.getVariable(Variables.APPOINTMENT_TIME), Variables.APPOINTMENT_TIME);
+			LocalDate date = FormValues.date(execution.getVariable(Variables.APPOINTMENT_DATE), Variables.APPOINTMENT_DATE);
+			LocalTime time = FormValues.time(execution.getVariable(Variables.APPOINTMENT_TIME), Variables.APPOINTMENT_TIME);
 			if (date == null) {
 				errors.reject(Variables.APPOINTMENT_DATE, "is required");
 			}

@@ -1,5 +1,6 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormValues;
 import java.time.LocalDate;
 
 import org.acolhida.documentation.DocumentationProcess.Variables;
@@ -51,8 +52,8 @@ class RecordIssuedDocumentDelegate implements JavaDelegate {
 		LocalDate expiry;
 		try {
 			FieldErrors errors = new FieldErrors();
-			number = Input.text(execution.getVariable(Variables.DOCUMENT_NUMBER));
-			expiry = Input.date(execution.getVariable(Variables.EXPIRY_DATE), Variables.EXPIRY_DATE);
+			number = FormValues.text(execution.getVariable(Variables.DOCUMENT_NUMBER));
+			expiry = FormValues.date(execution.getVariable(Variables.EXPIRY_DATE), Variables.EXPIRY_DATE);
 			if (number == null) {
 				errors.reject(Variables.DOCUMENT_NUMBER, "is required when the document was issued");
 			}
@@ -72,9 +73,9 @@ class RecordIssuedDocumentDelegate implements JavaDelegate {
 		catch (InvalidInputException e) {
 			throw Input.refused(e);
 		}
-		String office = Input.text(execution.getVariable(Variables.OFFICE_CODE));
+		String office = FormValues.text(execution.getVariable(Variables.OFFICE_CODE));
 		if (office == null) {
-			office = Input.text(execution.getVariable(Variables.OFFICE_NAME));
+			office = FormValues.text(execution.getVariable(Variables.OFFICE_NAME));
 		}
 		IssuedDocument document = issued.save(new IssuedDocument(null, caseNumber, memberNo, type, number, today,
 				expiry, office, ClockUtil.getCurrentTime().toInstant(), execution.getProcessInstanceId()));

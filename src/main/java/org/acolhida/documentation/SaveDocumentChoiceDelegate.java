@@ -1,5 +1,6 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormValues;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ class SaveDocumentChoiceDelegate implements JavaDelegate {
 		FieldErrors errors = new FieldErrors();
 		try {
 			Situation.of(execution.getVariable(Variables.HOUSEHOLD_SITUATION));
-			for (String chosen : Input.list(execution.getVariable(Variables.CHOSEN_DOCUMENTS))) {
+			for (String chosen : FormValues.list(execution.getVariable(Variables.CHOSEN_DOCUMENTS))) {
 				DocumentRequest request = DocumentRequest.parse(chosen, Variables.CHOSEN_DOCUMENTS);
 				if (!members.contains(request.memberNo())) {
 					errors.reject(Variables.CHOSEN_DOCUMENTS, "the household has no member " + request.memberNo());

@@ -1,5 +1,7 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormValues;
+
 /**
  * The person's situation as the checklist ({@code documentation-checklist.dmn}) distinguishes it.
  * The adviser picks one for the household; {@link #MINOR} is derived from a member's birth date and
@@ -24,7 +26,7 @@ public enum Situation {
 	OTHER;
 
 	static Situation of(Object value) {
-		String text = Input.text(value);
+		String text = FormValues.text(value);
 		if (text == null) {
 			return OTHER;
 		}

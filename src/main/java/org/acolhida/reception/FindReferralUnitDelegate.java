@@ -1,5 +1,6 @@
 package org.acolhida.reception;
 
+import org.acolhida.language.FormValues;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
@@ -45,7 +46,7 @@ class FindReferralUnitDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		UnitKind kind = UnitKind.valueOf((String) execution.getVariable(Variables.REFERRAL_KIND));
 		ServiceUnit owner = units.unit((String) execution.getVariable(Variables.UNIT_CODE));
-		String district = FormInput.text(execution.getVariable(Variables.DISTRICT));
+		String district = FormValues.text(execution.getVariable(Variables.DISTRICT));
 		Optional<ServiceUnit> found = district == null ? Optional.empty()
 				: units.responsibleUnit(kind, owner.getMunicipality(), district);
 		if (found.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.acolhida.reception;
 
+import org.acolhida.language.FormValues;
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.language.FormMessages;
@@ -30,7 +31,7 @@ class LinkCaseDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String linked = FormInput.text(execution.getVariable(Variables.LINKED_CASE_NUMBER));
+		String linked = FormValues.text(execution.getVariable(Variables.LINKED_CASE_NUMBER));
 		CaseFile existing;
 		try {
 			if (linked == null) {

@@ -1,5 +1,6 @@
 package org.acolhida.reception;
 
+import org.acolhida.language.FormValues;
 import java.util.List;
 
 import org.acolhida.cases.CaseFile;
@@ -49,7 +50,7 @@ class OpenCaseDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		CaseFile file;
-		String existing = FormInput.text(execution.getVariable(Variables.CASE_NUMBER));
+		String existing = FormValues.text(execution.getVariable(Variables.CASE_NUMBER));
 		if (existing != null) {
 			file = cases.find(existing);
 		}
@@ -68,21 +69,21 @@ class OpenCaseDelegate implements JavaDelegate {
 	}
 
 	private CaseFile open(DelegateExecution execution) {
-		String initiator = FormInput.text(execution.getVariable(Variables.INITIATOR));
-		String unit = FormInput.text(execution.getVariable(Variables.UNIT_CODE));
+		String initiator = FormValues.text(execution.getVariable(Variables.INITIATOR));
+		String unit = FormValues.text(execution.getVariable(Variables.UNIT_CODE));
 		if (unit == null && initiator != null) {
 			unit = language.unitOf(initiator).orElse(null);
 		}
 		try {
-			NewPerson person = new NewPerson(null, FormInput.text(execution.getVariable(Variables.GIVEN_NAME)),
-					FormInput.text(execution.getVariable(Variables.FAMILY_NAME)),
-					FormInput.date(execution.getVariable(Variables.BIRTH_DATE), Variables.BIRTH_DATE),
-					FormInput.text(execution.getVariable(Variables.NATIONALITY)),
-					FormInput.list(execution.getVariable(Variables.LANGUAGES)),
-					List.of(new NewDocument(FormInput.text(execution.getVariable(Variables.DOCUMENT_TYPE)),
-							FormInput.text(execution.getVariable(Variables.DOCUMENT_NUMBER)))));
-			return cases.open(new NewCase(unit, person, FormInput.text(execution.getVariable(Variables.DISTRICT)),
-					FormInput.flag(execution.getVariable(Variables.INTERPRETER_NEEDED))), initiator);
+			NewPerson person = new NewPerson(null, FormValues.text(execution.getVariable(Variables.GIVEN_NAME)),
+					FormValues.text(execution.getVariable(Variables.FAMILY_NAME)),
+					FormValues.date(execution.getVariable(Variables.BIRTH_DATE), Variables.BIRTH_DATE),
+					FormValues.text(execution.getVariable(Variables.NATIONALITY)),
+					FormValues.codes(execution.getVariable(Variables.LANGUAGES)),
+					List.of(new NewDocument(FormValues.text(execution.getVariable(Variables.DOCUMENT_TYPE)),
+							FormValues.text(execution.getVariable(Variables.DOCUMENT_NUMBER)))));
+			return cases.open(new NewCase(unit, person, FormValues.text(execution.getVariable(Variables.DISTRICT)),
+					FormValues.flag(execution.getVariable(Variables.INTERPRETER_NEEDED))), initiator);
 		}
 		catch (InvalidInputException e) {
 			throw FormInput.refused(e, messages, unit);

@@ -1,5 +1,6 @@
 package org.acolhida.reception;
 
+import org.acolhida.language.FormValues;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ class SaveHouseholdDelegate implements JavaDelegate {
 		JsonNode list = json.readTree(submitted.toString());
 		for (int i = 0; i < list.size(); i++) {
 			JsonNode m = list.get(i);
-			String relation = FormInput.text(text(m, "relation"));
+			String relation = FormValues.text(text(m, "relation"));
 			Relation parsed = null;
 			if (relation != null) {
 				try {
@@ -80,12 +81,12 @@ class SaveHouseholdDelegate implements JavaDelegate {
 					throw new InvalidInputException("members[" + i + "].relation", "unknown relation '" + relation + "'");
 				}
 			}
-			members.add(new NewPerson(parsed, FormInput.text(text(m, "givenName")),
-					FormInput.text(text(m, "familyName")),
-					FormInput.date(text(m, "birthDate"), "members[" + i + "].birthDate"),
-					FormInput.text(text(m, "nationality")), FormInput.list(text(m, "languages")),
-					List.of(new NewDocument(FormInput.text(text(m, "documentType")),
-							FormInput.text(text(m, "documentNumber"))))));
+			members.add(new NewPerson(parsed, FormValues.text(text(m, "givenName")),
+					FormValues.text(text(m, "familyName")),
+					FormValues.date(text(m, "birthDate"), "members[" + i + "].birthDate"),
+					FormValues.text(text(m, "nationality")), FormValues.codes(text(m, "languages")),
+					List.of(new NewDocument(FormValues.text(text(m, "documentType")),
+							FormValues.text(text(m, "documentNumber"))))));
 		}
 		return members;
 	}
