@@ -34,8 +34,11 @@ class ProtocolController {
 		this.currentUser = currentUser;
 	}
 
-	/** Which versions move: from and to, as Cockpit shows version numbers. */
-	record VersionChange(Integer fromVersion, Integer toVersion) {
+	/**
+	 * Which versions move: from and to, as Cockpit shows version numbers; all cases of the first, or
+	 * only those listed.
+	 */
+	record VersionChange(Integer fromVersion, Integer toVersion, List<String> caseNumbers) {
 	}
 
 	@GetMapping
@@ -56,7 +59,8 @@ class ProtocolController {
 	@Operation(summary = "Preview moving the running cases of one version to another: the mapping and its problems")
 	Plan plan(@PathVariable String key, @RequestBody VersionChange change) {
 		currentUser.requireManager();
-		return versions.plan(key, required(change.fromVersion(), "fromVersion"), required(change.toVersion(), "toVersion"));
+		return versions.plan(key, required(change.fromVersion(), "fromVersion"), required(change.toVersion(), "toVersion"),
+				change.caseNumbers());
 	}
 
 	@PostMapping("/{key}/migrations")
@@ -65,7 +69,7 @@ class ProtocolController {
 		currentUser.requireManager();
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(versions.migrate(key, required(change.fromVersion(), "fromVersion"),
-					required(change.toVersion(), "toVersion")));
+					required(change.toVersion(), "toVersion"), change.caseNumbers()));
 	}
 
 	@GetMapping("/migrations/{batchId}")

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.stereotype.Service;
 
 /**
@@ -115,7 +116,7 @@ class ProtocolVersions {
 	 * what keeps it from running: steps the engine cannot map, and running cases that wait in a step
 	 * the new version does not have.
 	 */
-	Plan plan(String key, int fromVersion, int toVersion) {
+	Plan plan(String key, int fromVersion, int toVersion, List<String> caseNumbers) {
 		ProcessDefinition from = definition(key, fromVersion, "fromVersion");
 		ProcessDefinition to = definition(key, toVersion, "toVersion");
 		if (from.getId().equals(to.getId())) {
@@ -129,14 +130,12 @@ class ProtocolVersions {
 		catch (MigrationPlanValidationException e) {
 			e.getValidationReport().getInstructionReports().forEach(report -> report.getFailures()
 				.forEach(failure -> problems.add(describe(report.getMigrationInstruction()) + ": " + failure)));
-			return new Plan(key, fromVersion, toVersion, running(from), List.of(), problems);
+			return new Plan(key, fromVersion, toVersion, instances(from, caseNumbers).count(), List.of(), problems);
 		}
 		Set<String> mapped = new LinkedHashSet<>();
 		plan.getInstructions().forEach(instruction -> mapped.add(instruction.getSourceActivityId()));
 		Map<String, Integer> stranded = new LinkedHashMap<>();
-		for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-			.processDefinitionId(from.getId())
-			.listPage(0, MAX_CASES)) {
+		for (ProcessInstance instance : instances(from, caseNumbers).listPage(0, MAX_CASES)) {
 			activeSteps(runtime.getActivityInstance(instance.getId()), stranded, mapped);
 		}
 		stranded.forEach((step, count) -> problems.add(count + " case(s) wait in '" + step
@@ -145,26 +144,27 @@ class ProtocolVersions {
 			.map(instruction -> new Instruction(List.of(instruction.getSourceActivityId()),
 					List.of(instruction.getTargetActivityId())))
 			.toList();
-		return new Plan(key, fromVersion, toVersion, running(from), instructions, problems);
+		return new Plan(key, fromVersion, toVersion, instances(from, caseNumbers).count(), instructions, problems);
 	}
 
-	/** Moves every case of one version to the other as a batch, if the plan holds. */
-	MigrationStarted migrate(String key, int fromVersion, int toVersion) {
-		Plan preview = plan(key, fromVersion, toVersion);
+	/**
+	 * Moves the cases of one version to the other as a batch, if the plan holds: all of them, or
+	 * those with the given case numbers.
+	 */
+	MigrationStarted migrate(String key, int fromVersion, int toVersion, List<String> caseNumbers) {
+		Plan preview = plan(key, fromVersion, toVersion, caseNumbers);
 		if (!preview.valid()) {
 			throw new InvalidInputException(preview.problems().stream()
 				.map(problem -> new InvalidInputException.FieldMessage("plan", problem))
 				.toList());
 		}
 		if (preview.cases() == 0) {
-			throw new InvalidInputException("fromVersion", "no case runs on version " + fromVersion);
+			throw new InvalidInputException("fromVersion", "no such case runs on version " + fromVersion);
 		}
 		ProcessDefinition from = definition(key, fromVersion, "fromVersion");
 		ProcessDefinition to = definition(key, toVersion, "toVersion");
 		MigrationPlan plan = runtime.createMigrationPlan(from.getId(), to.getId()).mapEqualActivities().build();
-		Batch batch = runtime.newMigration(plan)
-			.processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(from.getId()))
-			.executeAsync();
+		Batch batch = runtime.newMigration(plan).processInstanceQuery(instances(from, caseNumbers)).executeAsync();
 		return new MigrationStarted(batch.getId(), preview.cases(), preview);
 	}
 
@@ -188,6 +188,23 @@ class ProtocolVersions {
 				deployment == null ? null : deployment.getDeploymentTime(),
 				deployment == null ? null : deployment.getName(), deployment == null ? null : deployment.getSource(),
 				running(definition));
+	}
+
+	/** The running cases of a version: all, or those with the given case numbers. */
+	private ProcessInstanceQuery instances(ProcessDefinition definition, List<String> caseNumbers) {
+		ProcessInstanceQuery query = runtime.createProcessInstanceQuery().processDefinitionId(definition.getId());
+		if (caseNumbers != null && !caseNumbers.isEmpty()) {
+			Set<String> ids = new LinkedHashSet<>();
+			for (String caseNumber : caseNumbers) {
+				runtime.createProcessInstanceQuery().processDefinitionId(definition.getId())
+					.processInstanceBusinessKey(caseNumber)
+					.listPage(0, MAX_CASES)
+					.forEach(instance -> ids.add(instance.getId()));
+			}
+			// No id matches "-": the listed cases do not run on this version.
+			query.processInstanceIds(ids.isEmpty() ? Set.of("-") : ids);
+		}
+		return query;
 	}
 
 	private long running(ProcessDefinition definition) {

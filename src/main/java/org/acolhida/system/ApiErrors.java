@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import org.acolhida.system.InvalidInputException.FieldMessage;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -59,6 +61,18 @@ class ApiErrors {
 
 	@ExceptionHandler(ForbiddenException.class)
 	ProblemDetail forbidden(ForbiddenException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+	}
+
+	/** The engine refused the request as the caller made it. */
+	@ExceptionHandler(BadUserRequestException.class)
+	ProblemDetail engineRefused(BadUserRequestException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+	}
+
+	/** The engine's authorizations do not let the signed-in user do this. */
+	@ExceptionHandler(AuthorizationException.class)
+	ProblemDetail engineForbidden(AuthorizationException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
 	}
 

@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.time.LocalDate;
+
+import org.acolhida.cases.NewCase;
+import org.acolhida.cases.NewPerson;
+import org.acolhida.reception.ReceptionProcess;
+import org.acolhida.reception.ReceptionService;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,6 +19,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -50,6 +60,9 @@ class ProtocolMigrationIT {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	ReceptionService receptions;
 
 	/** Listening, then deciding; version 2 inserts a step between them. */
 	static BpmnModelInstance protocol(String key, boolean withNewStep, boolean withListening) {
@@ -119,6 +132,108 @@ class ProtocolMigrationIT {
 		tasks.complete(tasks.createTaskQuery().processInstanceId(first).singleResult().getId());
 		assertThat(tasks.createTaskQuery().processInstanceId(first).singleResult().getTaskDefinitionKey())
 			.as("the migrated case takes the new step").isEqualTo("task_check_rights");
+	}
+
+	/**
+	 * The real thing: a manager inserts a "Check rights" step after the qualified listening in
+	 * reception, deploys it as Camunda Modeler does, and moves two waiting receptions to it.
+	 */
+	@Test
+	void shouldMoveWaitingReceptionsToAVersionWithANewStepAfterListening() throws Exception {
+		List<String> cases = new java.util.ArrayList<>();
+		for (String name : List.of("Wadson", "Rosemène")) {
+			ProcessInstance reception = receptions.start(new NewCase("SOR-CRAS-NORTE", new NewPerson(null, name,
+					"Joseph", LocalDate.of(1990, 1, 1), "Haiti", List.of("ht"), List.of()), "Éden", false), "ana");
+			tasks.complete(tasks.createTaskQuery().processInstanceId(reception.getId()).singleResult().getId(),
+					Map.of(ReceptionProcess.Variables.HOUSEHOLD_MEMBERS, "[]"));
+			cases.add(reception.getBusinessKey());
+		}
+		int from = repository.createProcessDefinitionQuery().processDefinitionKey(ReceptionProcess.KEY).latestVersion()
+			.singleResult().getVersion();
+		try {
+			assertThat(deployAsModeler("reception.bpmn", withCheckRightsAfterListening()).getStatusCode())
+				.isEqualTo(HttpStatus.OK);
+			int to = from + 1;
+
+			ResponseEntity<Map<String, Object>> plan = post("helena", "/api/protocols/reception/migration-plan",
+					Map.of("fromVersion", from, "toVersion", to, "caseNumbers", cases));
+			assertThat(plan.getBody().get("problems")).as(plan.getBody().toString()).asList().isEmpty();
+			assertThat(plan.getBody().get("cases")).isEqualTo(2);
+
+			ResponseEntity<Map<String, Object>> started = post("helena", "/api/protocols/reception/migrations",
+					Map.of("fromVersion", from, "toVersion", to, "caseNumbers", cases));
+			assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+			awaitDone((String) started.getBody().get("batchId"));
+
+			for (String caseNumber : cases) {
+				ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+					.processDefinitionKey(ReceptionProcess.KEY).singleResult();
+				assertThat(repository.getProcessDefinition(instance.getProcessDefinitionId()).getVersion()).isEqualTo(to);
+				Map<String, Object> listening = new java.util.HashMap<>();
+				for (String flag : List.of("needsDocumentation", "needsHousing", "needsLiteracy", "needsLegalAid",
+						"needsHealth", "sleepingRoughTonight", "childrenInHousehold", "protectionConcern",
+						"consentToShare")) {
+					listening.put(flag, false);
+				}
+				tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(),
+						listening);
+				assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
+					.as("%s takes the new step after listening", caseNumber).isEqualTo("task_check_rights");
+			}
+		}
+		finally {
+			// Later tests of this application start receptions as the repository has them.
+			repository.createDeployment().name("restore reception").addClasspathResource("reception.bpmn").deploy();
+		}
+	}
+
+	BpmnModelInstance withCheckRightsAfterListening() throws Exception {
+		BpmnModelInstance model;
+		try (var in = getClass().getResourceAsStream("/reception.bpmn")) {
+			model = Bpmn.readModelFromStream(in);
+		}
+		UserTask listening = model.getModelElementById(ReceptionProcess.Elements.QUALIFIED_LISTENING);
+		SequenceFlow toTriage = listening.getOutgoing().iterator().next();
+		FlowNode triage = toTriage.getTarget();
+		for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+			if (edge.getBpmnElement() == toTriage) {
+				edge.getParentElement().removeChildElement(edge);
+			}
+		}
+		listening.getOutgoing().remove(toTriage);
+		triage.getIncoming().remove(toTriage);
+		toTriage.getParentElement().removeChildElement(toTriage);
+		listening.builder().userTask("task_check_rights").name("Check rights")
+			.camundaCandidateGroups("reception.${unitCode}")
+			.connectTo(triage.getId());
+		return model;
+	}
+
+	ResponseEntity<String> deployAsModeler(String name, BpmnModelInstance model) {
+		org.springframework.util.MultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+		body.add("deployment-name", "reception: check rights after listening");
+		body.add("deployment-source", "Camunda Modeler");
+		body.add(name, new org.springframework.core.io.ByteArrayResource(Bpmn.convertToString(model).getBytes()) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth("helena", "demo");
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return rest.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+	}
+
+	void awaitDone(String batchId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		Map<?, ?> status;
+		do {
+			Thread.sleep(200);
+			status = rest.withBasicAuth("helena", "demo").getForObject("/api/protocols/migrations/" + batchId, Map.class);
+		}
+		while (!Boolean.TRUE.equals(status.get("done")) && Instant.now().isBefore(deadline));
+		assertThat(status.get("done")).as("batch finished in time: %s", status).isEqualTo(true);
 	}
 
 	@Test
