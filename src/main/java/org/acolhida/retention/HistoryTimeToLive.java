@@ -5,18 +5,18 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes every deployed process and decision definition keep its history for the configured retention
  * period ({@code acolhida.retention.after-closing}), whatever its file says: the files carry a time
- * to live because the engine requires one, the deployer chooses the period. Runs after the
- * deployment at startup and before each daily erasure, so that a protocol a manager deployed during
- * the day is aligned too. With the removal-time strategy "end", the engine stamps each instance's
+ * to live because the engine requires one, the deployer chooses the period. Runs once the
+ * application is up (the engine deploys the processes folder while it starts) and before each daily
+ * erasure, so that a protocol a manager deployed during the day is aligned too. With the removal-time strategy "end", the engine stamps each instance's
  * history with end + time to live when the root instance ends; history that ended before a change of
  * the period is re-stamped by a batch, so that the new period applies to it as well.
  */
@@ -37,7 +37,7 @@ class HistoryTimeToLive {
 		this.properties = properties;
 	}
 
-	@EventListener(PostDeployEvent.class)
+	@EventListener(ApplicationReadyEvent.class)
 	void afterDeployment() {
 		align();
 	}
