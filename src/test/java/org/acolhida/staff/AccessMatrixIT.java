@@ -90,6 +90,7 @@ class AccessMatrixIT {
 		SEE_TASK("see the task (task list)", true),
 		COMPLETE_TASK("complete the task", true),
 		CLAIM_TASK("claim the task", true),
+		HAND_OVER_TASK("add another unit's workgroup to the task", true),
 		SEE_TASK_FORM("read the task's form variables", true),
 		READ_PROTOCOL("read the process definition", true),
 		START_RECEPTION("start a reception (new case)", true),
@@ -212,6 +213,8 @@ class AccessMatrixIT {
 				row("carla", Action.SEE_TASK, Target.HOUSING_TASK_SOR, ALLOWED),
 				row("carla", Action.COMPLETE_TASK, Target.HOUSING_TASK_SOR, ALLOWED),
 				row("carla", Action.SEE_TASK_FORM, Target.HOUSING_TASK_SOR, ALLOWED),
+				row("carla", Action.CLAIM_TASK, Target.HOUSING_TASK_SOR, ALLOWED),
+				row("carla", Action.HAND_OVER_TASK, Target.HOUSING_TASK_SOR, DENIED),
 				row("carla", Action.SEE_TASK, Target.HOUSING_TASK_CRE, DENIED),
 				row("carla", Action.COMPLETE_TASK, Target.HOUSING_TASK_CRE, DENIED),
 				row("carla", Action.SEE_TASK_FORM, Target.HOUSING_TASK_CRE, DENIED),
@@ -265,6 +268,7 @@ class AccessMatrixIT {
 				row("helena", Action.SEE_TASK, Target.HOUSING_TASK_SOR, DENIED),
 				row("helena", Action.COMPLETE_TASK, Target.HOUSING_TASK_SOR, DENIED),
 				row("helena", Action.CLAIM_TASK, Target.RECEPTION_TASK_CRE, DENIED),
+				row("helena", Action.HAND_OVER_TASK, Target.RECEPTION_TASK_CRE, DENIED),
 				row("helena", Action.SEE_TASK_FORM, Target.HOUSING_TASK_SOR, DENIED),
 				row("helena", Action.SEE_TASK_FORM, Target.SHELTER_TASK_CRE, DENIED),
 				row("helena", Action.SET_VARIABLE, Target.CASE_SOR, DENIED),
@@ -284,6 +288,7 @@ class AccessMatrixIT {
 				row("otavio", Action.SEE_TASK, Target.HOUSING_TASK_SOR, DENIED),
 				row("otavio", Action.COMPLETE_TASK, Target.HOUSING_TASK_SOR, DENIED),
 				row("otavio", Action.CLAIM_TASK, Target.HOUSING_TASK_SOR, DENIED),
+				row("otavio", Action.HAND_OVER_TASK, Target.HOUSING_TASK_SOR, DENIED),
 				row("otavio", Action.SEE_TASK_FORM, Target.SHELTER_TASK_SOR, DENIED),
 				row("otavio", Action.SET_VARIABLE, Target.CASE_SOR, DENIED),
 				row("otavio", Action.SET_VARIABLE, Target.CASE_CRE, DENIED),
@@ -521,6 +526,12 @@ class AccessMatrixIT {
 		};
 	}
 
+	/** The same role's workgroup at the other unit. */
+	static String otherWorkgroup(Target target) {
+		String role = target.name().substring(0, target.name().indexOf('_')).toLowerCase(java.util.Locale.ROOT);
+		return role + "." + (target.name().endsWith("_SOR") ? CRE : SOR);
+	}
+
 	String unitOf(Target target) {
 		return target == Target.CASE_CRE ? CRE : SOR;
 	}
@@ -610,6 +621,10 @@ class AccessMatrixIT {
 					tasks.claim(task, null);
 				}
 				yield outcome;
+			}
+			case HAND_OVER_TASK -> {
+				String task = shared(target);
+				yield attempt(who, () -> tasks.addCandidateGroup(task, otherWorkgroup(target)));
 			}
 			case SEE_TASK_FORM -> {
 				String task = shared(target);
@@ -773,6 +788,11 @@ class AccessMatrixIT {
 					tasks.claim(task, null);
 				}
 				yield answer;
+			}
+			case HAND_OVER_TASK -> {
+				String task = shared(target);
+				yield answer(call(who, HttpMethod.POST, "/engine-rest/task/" + task + "/identity-links",
+						Map.of("groupId", otherWorkgroup(target), "type", "candidate")));
 			}
 			case SEE_TASK_FORM -> {
 				String task = shared(target);
