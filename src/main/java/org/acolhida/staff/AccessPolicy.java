@@ -79,6 +79,12 @@ class AccessPolicy implements ApplicationRunner {
 			grant(role, Resources.PROCESS_DEFINITION, "housing-referral", Permissions.READ);
 			grant(role, Resources.PROCESS_DEFINITION, "housing-stay", Permissions.READ);
 		}
+		// Literacy workers work the enrolment's tasks; coordinators get its attendance checks and the
+		// documentation guidance's no-show decisions.
+		for (Role role : List.of(Role.LITERACY, Role.COORDINATOR)) {
+			grant(role, Resources.PROCESS_DEFINITION, "literacy-enrollment", Permissions.READ);
+		}
+		grant(Role.COORDINATOR, Resources.PROCESS_DEFINITION, "documentation-guidance", Permissions.READ);
 	}
 
 	/** Grants the permissions to the role's group, adding to a grant that exists already. */
