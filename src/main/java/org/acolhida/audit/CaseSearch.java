@@ -118,22 +118,22 @@ class CaseSearch {
 	/** Business keys (case numbers) of the process instances in which the user worked or which they started. */
 	private Set<String> casesWorkedBy(String worker) {
 		Set<String> instanceIds = new LinkedHashSet<>();
-		for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().taskAssignee(worker).list()) {
+		for (HistoricTaskInstance task : Pages.all(history.createHistoricTaskInstanceQuery().taskAssignee(worker))) {
 			instanceIds.add(task.getProcessInstanceId());
 		}
 		// a task completed without being claimed first has no assignee: the operation log knows who
-		history.createUserOperationLogQuery().userId(worker).list().stream()
+		Pages.all(history.createUserOperationLogQuery().userId(worker)).stream()
 			.filter(entry -> entry.getProcessInstanceId() != null)
 			.forEach(entry -> instanceIds.add(entry.getProcessInstanceId()));
 		Set<String> caseNumbers = new LinkedHashSet<>();
-		history.createHistoricProcessInstanceQuery().startedBy(worker).list().stream()
+		Pages.all(history.createHistoricProcessInstanceQuery().startedBy(worker)).stream()
 			.map(HistoricProcessInstance::getBusinessKey)
 			.forEach(caseNumbers::add);
 		List<String> ids = new ArrayList<>(instanceIds);
 		// the engine's IN lists are bounded; ask in slices
 		for (int i = 0; i < ids.size(); i += 500) {
 			Set<String> slice = new LinkedHashSet<>(ids.subList(i, Math.min(ids.size(), i + 500)));
-			history.createHistoricProcessInstanceQuery().processInstanceIds(slice).list().stream()
+			Pages.all(history.createHistoricProcessInstanceQuery().processInstanceIds(slice)).stream()
 				.map(HistoricProcessInstance::getBusinessKey)
 				.forEach(caseNumbers::add);
 		}

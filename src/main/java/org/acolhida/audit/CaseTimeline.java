@@ -80,11 +80,10 @@ class CaseTimeline {
 				.map(other -> "Case closed as the same household as " + other)
 				.orElse("Case closed"), null));
 		}
-		List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+		List<HistoricProcessInstance> instances = Pages.all(history.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(caseNumber)
 			.orderByProcessInstanceStartTime()
-			.asc()
-			.list();
+			.asc());
 		Map<String, String> processNames = new HashMap<>();
 		instances.forEach(i -> processNames.put(i.getId(), processName(i)));
 		List<ProcessPath> paths = new ArrayList<>();
@@ -113,11 +112,10 @@ class CaseTimeline {
 						+ instance.getProcessDefinitionVersion() + ")",
 				instance.getStartUserId(), List.of(), List.of(), null, null, null));
 
-		List<UserOperationLogEntry> operations = history.createUserOperationLogQuery()
+		List<UserOperationLogEntry> operations = Pages.all(history.createUserOperationLogQuery()
 			.processInstanceId(id)
 			.orderByTimestamp()
-			.asc()
-			.list();
+			.asc());
 		Map<String, String> completedBy = new HashMap<>();
 		Map<String, String> userOfOperation = new HashMap<>();
 		for (UserOperationLogEntry entry : operations) {
@@ -130,17 +128,16 @@ class CaseTimeline {
 			}
 		}
 		Map<String, String> taskNames = new HashMap<>();
-		for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(id).list()) {
+		for (HistoricTaskInstance task : Pages.all(history.createHistoricTaskInstanceQuery().processInstanceId(id))) {
 			taskNames.put(task.getId(), task.getName());
 		}
 
-		List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+		List<HistoricActivityInstance> activities = Pages.all(history.createHistoricActivityInstanceQuery()
 			.processInstanceId(id)
 			.orderByHistoricActivityInstanceStartTime()
 			.asc()
 			.orderPartiallyByOccurrence()
-			.asc()
-			.list();
+			.asc());
 		Map<String, String> activityNames = new HashMap<>();
 		Set<String> visited = new LinkedHashSet<>();
 		List<String> active = new ArrayList<>();
@@ -170,14 +167,13 @@ class CaseTimeline {
 					null, null, null));
 		}
 
-		for (HistoricDecisionInstance decision : history.createHistoricDecisionInstanceQuery()
+		for (HistoricDecisionInstance decision : Pages.all(history.createHistoricDecisionInstanceQuery()
 			.processInstanceId(id)
 			.includeInputs()
 			.includeOutputs()
 			.disableCustomObjectDeserialization()
 			.orderByEvaluationTime()
-			.asc()
-			.list()) {
+			.asc())) {
 			List<NamedValue> inputs = new ArrayList<>();
 			for (HistoricDecisionInputInstance input : decision.getInputs()) {
 				inputs.add(new NamedValue(label(input.getClauseName(), input.getClauseId()), text(input.getTypedValue())));
@@ -195,7 +191,7 @@ class CaseTimeline {
 		}
 
 		Map<String, String> lastValue = new HashMap<>();
-		for (HistoricDetail detail : history.createHistoricDetailQuery()
+		for (HistoricDetail detail : Pages.all(history.createHistoricDetailQuery()
 			.processInstanceId(id)
 			.variableUpdates()
 			.disableCustomObjectDeserialization()
@@ -203,24 +199,24 @@ class CaseTimeline {
 			.orderByTime()
 			.asc()
 			.orderPartiallyByOccurrence()
-			.asc()
-			.list()) {
+			.asc())) {
 			HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
 			String value = text(update.getTypedValue());
+			boolean known = lastValue.containsKey(update.getVariableInstanceId());
 			String before = lastValue.put(update.getVariableInstanceId(), value);
-			if (before != null && before.equals(value)) {
+			if (known && java.util.Objects.equals(before, value)) {
 				continue;
 			}
 			String where = activityNames.get(update.getActivityInstanceId());
 			timeline.add(new TimelineEntry(instant(update.getTime()), null, Kind.VARIABLE, update.getTypeName(), id,
 					process, null,
-					(before == null ? "Set " : "Changed ") + update.getVariableName() + (where == null ? "" : " in " + where),
+					(known ? "Changed " : "Set ") + update.getVariableName() + (where == null ? "" : " in " + where),
 					userOfOperation.get(update.getUserOperationId()), List.of(), List.of(), update.getVariableName(),
 					before, value));
 		}
 
 		List<String> failed = new ArrayList<>();
-		for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(id).list()) {
+		for (HistoricIncident incident : Pages.all(history.createHistoricIncidentQuery().processInstanceId(id))) {
 			if (incident.isOpen()) {
 				failed.add(incident.getActivityId());
 			}
