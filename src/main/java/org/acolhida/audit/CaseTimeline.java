@@ -151,7 +151,7 @@ class CaseTimeline {
 			if (activity.getTaskId() != null && completedBy.containsKey(activity.getTaskId())) {
 				who = completedBy.get(activity.getTaskId());
 			}
-			if (who == null && activity.getActivityType().endsWith("StartEvent")
+			if (who == null && activity.getActivityType().equals("startEvent")
 					&& activity.getParentActivityInstanceId().equals(id)) {
 				who = instance.getStartUserId();
 			}
