@@ -350,21 +350,41 @@
   function renderDiagrams(processes) {
     viewers.forEach(function (viewer) { viewer.destroy(); });
     viewers = [];
+    var tabs = clear($('process-tabs'));
     var box = clear($('diagrams'));
     if (!processes.length) {
       box.appendChild(el('div', { class: 'card empty' }, 'No process history of this case is visible to you.'));
       return;
     }
-    processes.forEach(function (p) {
+    var cards = processes.map(function (p, index) {
       var canvasBox = el('div', { class: 'diagram', id: 'diagram-' + p.id, 'data-process': p.definitionKey });
-      box.appendChild(el('div', { class: 'card diagram-card' },
+      var card = el('div', { class: 'card diagram-card', role: 'tabpanel', hidden: index > 0 },
         el('h3', null, p.name + ' ', el('span', { class: 'status ' + p.state }, p.state.toLowerCase().replace(/_/g, ' '))),
         el('div', { class: 'muted' }, 'Version ' + p.version + ' · started ' + when(p.start)
           + (p.startedBy ? ' by ' + p.startedBy : '') + (p.calledBy ? ' from ' + p.calledBy : '')
           + (p.end ? ' · ended ' + when(p.end) : '')),
-        canvasBox));
-      draw(p, canvasBox);
+        canvasBox);
+      box.appendChild(card);
+      return { process: p, card: card, canvas: canvasBox, drawn: false };
     });
+    var buttons = cards.map(function (c, index) {
+      return el('button', { type: 'button', role: 'tab', 'aria-selected': index === 0 ? 'true' : 'false',
+        'data-process': c.process.definitionKey, onclick: function () { select(index); } }, c.process.name);
+    });
+    append(tabs, buttons);
+
+    // bpmn-js needs a visible container to measure: each diagram is drawn when its tab is first shown
+    function select(index) {
+      cards.forEach(function (c, i) {
+        c.card.hidden = i !== index;
+        buttons[i].setAttribute('aria-selected', i === index ? 'true' : 'false');
+      });
+      if (!cards[index].drawn) {
+        cards[index].drawn = true;
+        draw(cards[index].process, cards[index].canvas);
+      }
+    }
+    select(0);
   }
 
   function draw(p, container) {

@@ -242,7 +242,7 @@ class CaseTimeline {
 			}
 			List<NamedValue> changes = entries.stream()
 				.filter(e -> e.getProperty() != null)
-				.map(e -> new NamedValue(e.getProperty(), cut(e.getOrgValue()) + " → " + cut(e.getNewValue())))
+				.map(e -> new NamedValue(e.getProperty(), orNone(e.getOrgValue()) + " → " + orNone(e.getNewValue())))
 				.toList();
 			timeline.add(new TimelineEntry(instant(first.getTimestamp()), null, Kind.OPERATION,
 					first.getOperationType(), id, process, null, what.toString(), first.getUserId(), List.of(), changes,
@@ -285,6 +285,10 @@ class CaseTimeline {
 			return "(binary)";
 		}
 		return cut(value.toString());
+	}
+
+	private static String orNone(String value) {
+		return value == null ? "—" : cut(value);
 	}
 
 	private static String cut(String value) {

@@ -25,13 +25,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,13 +132,28 @@ class AuditBrowserIT {
 				".djs-element.visited[data-element-id=" + Elements.FOLLOW_UP_INTERVIEW + "]"))).isEmpty();
 		assertThat(diagram.findElements(By.cssSelector(".djs-element.active"))).isNotEmpty();
 
-		browser.screenshot(browsers.screenshotName("timeline"));
-		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true); window.scrollBy(0, -60);",
-				diagram);
-		Path shot = browser.screenshot(browsers.screenshotName("diagram"));
+		JavascriptExecutor script = (JavascriptExecutor) browser.driver();
+		// the top of the page at once, for the README: the case, its path on the reception diagram, the timeline
+		browser.driver().manage().window().setSize(new Dimension(1280, 1500));
+		script.executeScript("window.scrollTo(0, 0)");
+		Path shot = browser.screenshot(browsers.screenshotName("page"));
 		Path docs = Path.of("docs", "images");
 		Files.createDirectories(docs);
 		Files.copy(shot, docs.resolve("audit-case.png"), StandardCopyOption.REPLACE_EXISTING);
+
+		// the housing referral that the triage started, on its own diagram
+		browser.driver().findElement(By.cssSelector("#process-tabs button[data-process=housing-referral]")).click();
+		WebElement housing = browser.waitFor(By.cssSelector(".diagram[data-process=housing-referral]"));
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+			.until(driver -> "true".equals(housing.getAttribute("data-drawn")));
+		assertThat(housing.findElements(By.cssSelector(".djs-element.active"))).isNotEmpty();
+		assertThat(diagram.isDisplayed()).isFalse();
+		script.executeScript("arguments[0].scrollIntoView(true); window.scrollBy(0, -120);", housing);
+		browser.screenshot(browsers.screenshotName("housing"));
+
+		WebElement decisionRow = browser.driver().findElement(By.cssSelector("#timeline-table tr[data-kind=DECISION]"));
+		script.executeScript("arguments[0].scrollIntoView(true); window.scrollBy(0, -120);", decisionRow);
+		browser.screenshot(browsers.screenshotName("decision"));
 	}
 
 }

@@ -136,11 +136,15 @@ class AuditTimelineIT {
 			.singleResult()
 			.getValue();
 
+		long started = System.nanoTime();
 		ResponseEntity<JsonNode> response = rest.withBasicAuth("otavio", "demo")
 			.getForEntity("/api/audit/cases/" + caseNumber + "/timeline", JsonNode.class);
+		long millis = (System.nanoTime() - started) / 1_000_000;
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		JsonNode timeline = response.getBody();
+		System.out.printf("Audit timeline of %s: %d entries over %d process instances in %d ms%n", caseNumber,
+				timeline.get("timeline").size(), timeline.get("processes").size(), millis);
 		assertThat(timeline.get("person").asText()).isEqualTo("Yolanda Auditada");
 		assertThat(timeline.get("owningUnit").asText()).isEqualTo("SOR-CRAS-OESTE");
 		// every process of the case, the reception and the referrals its triage started
