@@ -78,12 +78,16 @@
   function api(path, accept) {
     var auth = sessionStorage.getItem(AUTH_KEY);
     return fetch('/api/audit' + path, {
-      headers: { 'Authorization': 'Basic ' + auth, 'Accept': accept || 'application/json' },
+      // X-Requested-With: the server then leaves out the Basic challenge of a 401, so that a wrong
+      // password shows this page's message rather than the browser's own password dialog
+      headers: { 'Authorization': 'Basic ' + auth, 'Accept': accept || 'application/json',
+        'X-Requested-With': 'XMLHttpRequest' },
       credentials: 'omit'
     }).then(function (response) {
       if (response.status === 401) {
         sessionStorage.removeItem(AUTH_KEY);
-        showSignIn('Your sign-in is no longer valid. Please sign in again.');
+        showSignIn(path === '/me' ? 'Wrong user name or password (after several tries the account is locked for '
+          + 'a while).' : 'Your sign-in is no longer valid. Please sign in again.');
         throw new Error('unauthorized');
       }
       if (!response.ok) {

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -285,6 +288,15 @@ class AuditTimelineIT {
 			assertThat(rest.getForEntity(path, String.class).getStatusCode()).as(path)
 				.isEqualTo(HttpStatus.UNAUTHORIZED);
 		}
+		// the page's own sign-in form gets a 401 without the challenge that opens the browser's dialog
+		HttpHeaders fromScript = new HttpHeaders();
+		fromScript.set("X-Requested-With", "XMLHttpRequest");
+		ResponseEntity<String> scripted = rest.exchange("/api/audit/me", HttpMethod.GET, new HttpEntity<>(fromScript),
+				String.class);
+		assertThat(scripted.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(scripted.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
+		assertThat(rest.getForEntity("/api/audit/me", String.class).getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+			.startsWith("Basic");
 		assertThat(rest.withBasicAuth("helena", "demo")
 			.getForEntity("/api/audit/cases?caseNumber=" + caseNumber, String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
