@@ -96,8 +96,11 @@ class AuditTimelineIT {
 		Task listening = onlyTask(reception);
 		assertThat(listening.getTaskDefinitionKey()).isEqualTo(Elements.QUALIFIED_LISTENING);
 		tasks.claim(listening.getId(), "ana");
-		// she saves a draft of her notes, then finishes the interview
+		// a draft of her notes is kept with the task (as an integration would; staff, who only work
+		// tasks, cannot set task variables outside completing them), then she finishes the interview
+		identity.clearAuthentication();
 		tasks.setVariable(listening.getId(), Variables.LISTENING_NOTES, NOTES_DRAFT);
+		signInAs("ana");
 		tasks.complete(listening.getId(), Map.of(Variables.NEEDS_HOUSING, true, Variables.CHILDREN_IN_HOUSEHOLD, true,
 				Variables.NEEDS_DOCUMENTATION, true, Variables.NEEDS_LITERACY, false, Variables.NEEDS_LEGAL_AID, false,
 				Variables.NEEDS_HEALTH, false, Variables.SLEEPING_ROUGH_TONIGHT, false, Variables.PROTECTION_CONCERN, false,
