@@ -7,17 +7,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,6 +45,8 @@ public final class Browser implements AutoCloseable {
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final ChromeDriver driver;
 
@@ -74,6 +86,8 @@ public final class Browser implements AutoCloseable {
 				"--window-size=1280,800", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=" + language);
 		// Headless Chromium takes navigator.languages (what the Camunda webapps read) from this preference.
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+		// The network log, so that a test can say which request of a webapp the server refused.
+		options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL", "browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverExecutable)
 			.usingAnyFreePort()
 			.build();
@@ -163,6 +177,64 @@ public final class Browser implements AutoCloseable {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * The requests the server answered with an error status (400 and up) since the last call, as
+	 * "status URL", in the order they came back. Read from Chromium's network log.
+	 */
+	public List<String> failedRequests() {
+		List<String> failed = new ArrayList<>();
+		for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+			try {
+				JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+				if ("Network.responseReceived".equals(message.path("method").asText())) {
+					JsonNode response = message.path("params").path("response");
+					if (response.path("status").asInt() >= 400) {
+						failed.add(response.path("status").asInt() + " " + response.path("url").asText());
+					}
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return failed;
+	}
+
+	/** Sends a GET from the page (with its session) and returns "status body", e.g. to read why a request was refused. */
+	public String get(String url) {
+		return String.valueOf(((JavascriptExecutor) driver).executeScript("var request = new XMLHttpRequest();"
+				+ "request.open('GET', arguments[0], false); request.setRequestHeader('Accept', 'application/json');"
+				+ "request.send(); return request.status + ' ' + request.responseText;", url));
+	}
+
+	/** What the page wrote to the browser's console at level SEVERE since the last call. */
+	public List<String> consoleErrors() {
+		return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	/** Saves the page's HTML as {@code target/screenshots/<name>.html}, to see what a test could not find. */
+	public Path savePage(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(name + ".html");
+			Files.writeString(target, driver.getPageSource());
+			return target;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Waits with this browser's patience until {@code condition} holds, and returns its value. */
+	public <T> T waitUntil(String what, Function<WebDriver, T> condition) {
+		return new WebDriverWait(driver, PATIENCE).withMessage(() -> what)
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	/** The Selenium driver, for what this class does not offer. */

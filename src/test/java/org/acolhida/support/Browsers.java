@@ -12,7 +12,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * Opens {@link Browser}s on the application of a {@link PostgresIntegrationTest} and closes them after
  * each test; when a test fails, it first saves what each browser shows as
- * {@code target/screenshots/<Test>-<method>-failed[-n].png}. Use it as a field:
+ * {@code target/screenshots/<Test>-<method>-failed[-n].png} (and its HTML as {@code .html}). Use it as a field:
  * <pre>
  * &#64;RegisterExtension
  * final Browsers browsers = new Browsers();
@@ -56,7 +56,9 @@ public final class Browsers implements BeforeEachCallback, AfterTestExecutionCal
 		}
 		for (int i = 0; i < open.size(); i++) {
 			try {
-				open.get(i).screenshot(screenshotName("failed" + (i == 0 ? "" : "-" + (i + 1))));
+				String name = screenshotName("failed" + (i == 0 ? "" : "-" + (i + 1)));
+				open.get(i).screenshot(name);
+				open.get(i).savePage(name);
 			}
 			catch (RuntimeException e) {
 				// the browser may be what failed; the test's own error is the one to report
