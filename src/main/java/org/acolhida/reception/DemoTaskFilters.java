@@ -54,13 +54,14 @@ class DemoTaskFilters implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		create(MY_UNIT, "Reception tasks of your unit's workgroups", -10,
+		// Tasklist opens the first filter by priority: the worker's own list, not the (often empty) urgent one.
+		create(MY_UNIT, "Reception tasks of your unit's workgroups", -20,
 				tasks.createTaskQuery()
 					.taskCandidateGroupInExpression("${currentUserGroups()}")
 					.includeAssignedTasks()
 					.processDefinitionKey(ReceptionProcess.KEY)
 					.orderByDueDate().asc());
-		create(IMMEDIATE, "Cases the triage made IMMEDIATE: people sleeping rough, protection concerns", -20,
+		create(IMMEDIATE, "Cases the triage made IMMEDIATE: people sleeping rough, protection concerns", -10,
 				tasks.createTaskQuery()
 					.taskCandidateGroupInExpression("${currentUserGroups()}")
 					.includeAssignedTasks()

@@ -51,9 +51,20 @@ class EngineRequestGuard extends OncePerRequestFilter {
 
 	private static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
 
+	private final int maxResults;
+
+	/**
+	 * @param maxResults the engine's query-max-results-limit: Cockpit asks some lists without a bound
+	 * (e.g. a process's versions), which the engine would refuse; the webapps' requests get it as their
+	 * bound, while integrations on /engine-rest must page themselves
+	 */
+	EngineRequestGuard(int maxResults) {
+		this.maxResults = maxResults;
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !GUARDED.matcher(pathWithinRestApi(request)).matches() && !isJson(request);
+		return !GUARDED.matcher(pathWithinRestApi(request)).matches() && !isJson(request) && !isWebappApi(request);
 	}
 
 	private static boolean isJson(HttpServletRequest request) {
@@ -107,7 +118,13 @@ class EngineRequestGuard extends OncePerRequestFilter {
 				return;
 			}
 		}
-		chain.doFilter(new ReplayedBody(request, body), response);
+		HttpServletRequest checked = new ReplayedBody(request, body);
+		chain.doFilter(isWebappApi(request) && request.getParameter("maxResults") == null
+				? new PagedByDefault(checked, maxResults) : checked, response);
+	}
+
+	private static boolean isWebappApi(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/camunda/api/engine/");
 	}
 
 	/** The path of the first field that holds an expression, or null. */
@@ -173,6 +190,46 @@ class EngineRequestGuard extends OncePerRequestFilter {
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter()
 			.write("{\"type\":\"InvalidRequestException\",\"message\":\"" + message.replace("\"", "'") + "\"}");
+	}
+
+	/** A webapp request without a bound gets the configured one, as if the webapp had paged it. */
+	private static final class PagedByDefault extends HttpServletRequestWrapper {
+
+		private final String maxResults;
+
+		PagedByDefault(HttpServletRequest request, int maxResults) {
+			super(request);
+			this.maxResults = Integer.toString(maxResults);
+		}
+
+		@Override
+		public String getQueryString() {
+			String query = super.getQueryString();
+			return (query == null || query.isEmpty() ? "" : query + "&") + "maxResults=" + maxResults;
+		}
+
+		@Override
+		public String getParameter(String name) {
+			return "maxResults".equals(name) ? maxResults : super.getParameter(name);
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			Map<String, String[]> parameters = new java.util.LinkedHashMap<>(super.getParameterMap());
+			parameters.put("maxResults", new String[] { maxResults });
+			return parameters;
+		}
+
+		@Override
+		public java.util.Enumeration<String> getParameterNames() {
+			return java.util.Collections.enumeration(getParameterMap().keySet());
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return getParameterMap().get(name);
+		}
+
 	}
 
 	/** The request with its body, already read for the check, readable again by the engine. */

@@ -2,6 +2,7 @@ package org.acolhida.system;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +29,10 @@ class RestSecurityConfiguration {
 
 	/** After authentication, so that an anonymous caller learns nothing but 401. */
 	@Bean
-	FilterRegistrationBean<EngineRequestGuard> engineRequestGuard() {
+	FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(
+			@Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int maxResults) {
 		FilterRegistrationBean<EngineRequestGuard> registration = new FilterRegistrationBean<>(
-				new EngineRequestGuard());
+				new EngineRequestGuard(maxResults));
 		registration.setName("acolhida-engine-request-guard");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setOrder(20);

@@ -93,7 +93,9 @@ class ReceptionBrowserIT {
 	 * {@code disabled="disabled"} in {@code ...-failed.html}): workers cannot register family members.
 	 */
 	@Test
-	@Disabled("product bug: Tasklist keeps Complete disabled after a household member is added to the form")
+	@Disabled("Tasklist 7.24 keeps Complete disabled once a field in a form-js dynamic list is edited (its "
+			+ "validity check counts the list's empty error entries), with or without validation on the fields; "
+			+ "the household form needs member groups instead of a dynamic list")
 	void shouldStartAReceptionAndRegisterTheHouseholdInTasklist() throws Exception {
 		CaseFile file = receive(true);
 		assertThat(file.getMembers()).extracting(Member::relation, Member::givenName, Member::birthDate)
@@ -155,8 +157,9 @@ class ReceptionBrowserIT {
 		shot(browser, "05-household-form-filled");
 		clickButton(browser, TASKLIST.get("COMPLETE"));
 
+		// The next step in the list shows the household was saved (Tasklist's own "completed" notice
+		// may already have faded on a slow machine).
 		taskInList(browser, taskName("task_qualified_listening", caseNumber, personName));
-		browser.waitForText(TASKLIST.get("COMPLETE_OK"));
 		shot(browser, "06-listening-task-in-list");
 		assertThat(browser.driver().findElements(By.xpath(taskLink(household)))).as("household task done").isEmpty();
 
@@ -293,10 +296,22 @@ class ReceptionBrowserIT {
 			.elementToBeClickable(By.xpath("//button[normalize-space()=" + literal(text) + "]"))::apply));
 	}
 
-	/** Clicks an element after scrolling it to the middle of the view, clear of the dialog's header and footer. */
+	/**
+	 * Clicks an element after scrolling it to the middle of the view, clear of the dialog's header and
+	 * footer. Tasklist's notices ("task claimed") may cover it for a moment, as they would a person's
+	 * click: then it waits for them to go and clicks again.
+	 */
 	private static void click(WebElement element) {
 		scrollTo(element);
-		element.click();
+		try {
+			element.click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+			org.openqa.selenium.WebDriver driver = ((org.openqa.selenium.WrapsDriver) element).getWrappedDriver();
+			new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+				.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
+			element.click();
+		}
 	}
 
 	private static void scrollTo(WebElement element) {

@@ -81,7 +81,6 @@ class WebappQueryLimitBrowserIT {
 	 * shows no diagram and no instances.
 	 */
 	@Test
-	@Disabled("product bug: Cockpit's unbounded versions query is refused under query-max-results-limit")
 	void shouldShowAProcessDefinitionInCockpit() throws Exception {
 		Browser browser = cockpit();
 		List<String> refused = new ArrayList<>();
@@ -96,7 +95,7 @@ class WebappQueryLimitBrowserIT {
 
 	/** Cockpit's tasks dashboard asks for {@code task/report/candidate-group-count}, which managers may not read (403). */
 	@Test
-	@Disabled("product bug: managers get 403 on Cockpit's tasks dashboard (task/report/candidate-group-count)")
+	@Disabled("by design: managers have no READ on tasks (they do not work staff tasks), so Cockpit's tasks dashboard is refused to them")
 	void shouldShowTheTasksDashboardInCockpit() throws Exception {
 		Browser browser = cockpit();
 		List<String> refused = new ArrayList<>();
