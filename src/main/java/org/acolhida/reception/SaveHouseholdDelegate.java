@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the household from the register-household form into the case file.
  * <p>
- * Reads {@code caseNumber} and {@code householdMembers} (JSON list, as the form's dynamic list
- * submits it: relation, givenName, familyName, birthDate, nationality, languages, documentType,
- * documentNumber; absent or empty when the person came alone). Writes {@code childrenInHousehold}
+ * Reads {@code caseNumber} and the household: {@code householdMembers} (JSON list, from the REST
+ * API or Java: relation, givenName, familyName, birthDate, nationality, languages, documentType,
+ * documentNumber; absent or empty when the person came alone), or else the form's
+ * {@code membersCount} and member groups {@code member1..member8} with the same fields. Writes {@code childrenInHousehold}
  * (anyone under 18), which the listening form shows for the worker to confirm, and removes
  * {@code householdMembers}: the case file holds them. Raises
  * {@link InvalidFormException} on a missing field or a birth date in the
@@ -33,6 +34,17 @@ import org.springframework.stereotype.Component;
  */
 @Component("saveHouseholdDelegate")
 class SaveHouseholdDelegate implements JavaDelegate {
+
+	/**
+	 * The household form asks how many came ({@code membersCount}) and shows a group per member
+	 * ({@code member1} ... {@code member8}): Tasklist 7.24 cannot complete a form once a field in a
+	 * dynamic list was edited, so the form has fixed groups instead.
+	 */
+	static final String MEMBERS_COUNT = "membersCount";
+
+	static final String MEMBER_GROUP = "member";
+
+	static final int MAX_MEMBER_GROUPS = 8;
 
 	private final CaseFiles cases;
 
@@ -50,6 +62,9 @@ class SaveHouseholdDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) throws Exception {
 		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
 		Object submitted = execution.getVariable(Variables.HOUSEHOLD_MEMBERS);
+		if (submitted == null) {
+			submitted = fromMemberGroups(execution);
+		}
 		CaseFile file;
 		try {
 			file = cases.registerHousehold(caseNumber, members(submitted));
@@ -61,6 +76,22 @@ class SaveHouseholdDelegate implements JavaDelegate {
 		execution.setVariable(Variables.CHILDREN_IN_HOUSEHOLD,
 				file.getMembers().stream().map(m -> m.ageOn(today)).anyMatch(age -> age < 18));
 		execution.removeVariable(Variables.HOUSEHOLD_MEMBERS);
+		execution.removeVariable(MEMBERS_COUNT);
+		for (int n = 1; n <= MAX_MEMBER_GROUPS; n++) {
+			execution.removeVariable(MEMBER_GROUP + n);
+		}
+	}
+
+	/** The form's member groups ({@code member1}, {@code member2}, ...) as the list the API takes. */
+	private String fromMemberGroups(DelegateExecution execution) throws Exception {
+		Object count = execution.getVariable(MEMBERS_COUNT);
+		int members = count == null || count.toString().isBlank() ? 0 : (int) Double.parseDouble(count.toString());
+		com.fasterxml.jackson.databind.node.ArrayNode list = json.createArrayNode();
+		for (int n = 1; n <= Math.min(members, MAX_MEMBER_GROUPS); n++) {
+			Object group = execution.getVariable(MEMBER_GROUP + n);
+			list.add(group == null ? json.createObjectNode() : json.readTree(group.toString()));
+		}
+		return list.toString();
 	}
 
 	private List<NewPerson> members(Object submitted) throws Exception {
