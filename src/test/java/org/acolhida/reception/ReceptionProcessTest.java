@@ -367,7 +367,7 @@ class ReceptionProcessTest {
 		identity.setAuthentication("ana", List.of("reception", "reception.SOR-CRAS-NORTE"));
 		try (java.io.InputStream form = forms.getDeployedTaskForm(sorocaba)) {
 			assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-				.contains("\"id\": \"reception-household-pt-BR\"", "Membros da família");
+				.contains("\"id\": \"reception-household-pt-BR\"", "Familiares que vieram junto");
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
