@@ -1,5 +1,6 @@
 package org.acolhida.audit;
 
+import org.acolhida.support.Rfc4180;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.acolhida.support.PostgresIntegrationTest;
+import org.acolhida.support.Rfc4180;
 import org.acolhida.units.ClassFacts.Audience;
 import org.acolhida.units.ClassFacts.Level;
 import org.junit.jupiter.api.Test;
@@ -444,7 +445,8 @@ class ClassSeatsIT {
 			.getForEntity("/api/literacy/demand.csv?municipality=" + municipality, String.class);
 		assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-		List<List<String>> rows = parseCsv(csv.getBody());
+		assertThat(csv.getBody()).endsWith("\r\n");
+		List<List<String>> rows = Rfc4180.parse(csv.getBody());
 		assertThat(rows.get(0)).containsExactly(DemandCsv.HEADER.split(","));
 		assertThat(rows).hasSize(expected.size() + 1);
 		for (List<String> row : rows.subList(1, rows.size())) {
@@ -484,57 +486,6 @@ class ClassSeatsIT {
 		days.sort(Comparator.naturalOrder());
 		int n = days.size();
 		return n % 2 == 1 ? days.get(n / 2) : (days.get(n / 2 - 1) + days.get(n / 2)) / 2.0;
-	}
-
-	/** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
-	private static List<List<String>> parseCsv(String text) {
-		assertThat(text).endsWith("\r\n");
-		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		int i = 0;
-		while (i < text.length()) {
-			char c = text.charAt(i);
-			if (c == '"' && field.isEmpty()) {
-				i++;
-				while (true) {
-					char q = text.charAt(i);
-					if (q == '"') {
-						if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-							field.append('"');
-							i += 2;
-							continue;
-						}
-						i++;
-						break;
-					}
-					field.append(q);
-					i++;
-				}
-				char next = text.charAt(i);
-				assertThat(next).as("after a quoted field").isIn(',', '\r');
-				continue;
-			}
-			if (c == ',') {
-				row.add(field.toString());
-				field.setLength(0);
-				i++;
-			}
-			else if (c == '\r') {
-				assertThat(text.charAt(i + 1)).isEqualTo('\n');
-				row.add(field.toString());
-				field.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-				i += 2;
-			}
-			else {
-				assertThat(c).as("bare quote or line feed inside an unquoted field").isNotIn('"', '\n');
-				field.append(c);
-				i++;
-			}
-		}
-		return rows;
 	}
 
 }

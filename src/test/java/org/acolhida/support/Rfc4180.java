@@ -1,4 +1,4 @@
-package org.acolhida.audit;
+package org.acolhida.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.List;
  * anything else (a bare quote inside an unquoted field, a lone LF outside quotes, text after a closing
  * quote) is an error, so that a test that reads a file with it also checks the file is well formed.
  */
-final class Rfc4180 {
+public final class Rfc4180 {
 
 	private Rfc4180() {
 	}
 
-	static List<List<String>> parse(String csv) {
+	public static List<List<String>> parse(String csv) {
 		List<List<String>> records = new ArrayList<>();
 		List<String> record = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
