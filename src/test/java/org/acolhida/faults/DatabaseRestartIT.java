@@ -31,6 +31,8 @@ class DatabaseRestartIT {
 
 	static final int OUTAGE_SECONDS = Integer.getInteger("faults.dbrestart.outageSeconds", 5);
 
+	static final int BURST = Integer.getInteger("faults.dbrestart.burst", 15);
+
 	@Test
 	void shouldRecoverByItselfAndLoseNothingWhenTheDatabaseRestarts() throws IOException {
 		long began = System.nanoTime();
@@ -50,11 +52,14 @@ class DatabaseRestartIT {
 						"Restart").start();
 				// the job executor's share of the load: follow-up timers made due as soon as they wait
 				AtomicBoolean poking = new AtomicBoolean(true);
+				AtomicBoolean holding = new AtomicBoolean();
 				AtomicInteger madeDue = new AtomicInteger();
 				Thread timers = new Thread(() -> {
 					for (int round = 0; round < 600 && poking.get(); round++) {
 						try {
-							madeDue.addAndGet(ledger.makeFollowUpTimersDue());
+							if (!holding.get()) {
+								madeDue.addAndGet(ledger.makeFollowUpTimersDue());
+							}
 						}
 						catch (RuntimeException e) {
 							// the database is down: try again in a moment
@@ -68,8 +73,15 @@ class DatabaseRestartIT {
 				load.awaitAcknowledged(BEFORE, Duration.ofMinutes(3));
 				Ledger.await(Duration.ofMinutes(1), "follow-up timers firing", () -> ledger
 					.count("SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = ?", Elements.FOLLOW_UP_INTERVIEW) > 0);
+				// a burst of timers made due at once, and the database stops while the executor runs them
+				holding.set(true);
+				Ledger.await(Duration.ofMinutes(1), BURST + " timers waiting", () -> ledger.waitingFollowUpTimers() >= BURST);
+				int burst = ledger.makeFollowUpTimersDue();
+				madeDue.addAndGet(burst);
+				awaitJobLocked(ledger);
 				int acknowledgedBefore = load.acknowledged.size();
 				postgres.stopImmediately();
+				holding.set(false);
 				Ledger.sleep(OUTAGE_SECONDS * 1000L / 2);
 				boolean downSeen = !app.healthUp();
 				Ledger.sleep(OUTAGE_SECONDS * 1000L / 2);
@@ -121,12 +133,18 @@ class DatabaseRestartIT {
 				Ledger.figure(test, "health UP after the database was back (s)", String.format("%.1f", healthUpAfter));
 				Ledger.figure(test, "10 more receptions acknowledged after the database was back (s)",
 						String.format("%.1f", requestsOkAfter));
-				Ledger.figure(test, "follow-up timers made due / failed job runs retried", madeDue.get() + " / "
-						+ ledger.failedJobRuns());
+				Ledger.figure(test, "follow-up timers made due (burst at the stop) / failed job runs retried",
+						madeDue.get() + " (" + burst + ") / " + ledger.failedJobRuns());
 				Ledger.figure(test, "lost / incidents", lost + " / " + ledger.incidents());
 			}
 		}
 		Ledger.figure("database restarted", "test wall time (s)", (System.nanoTime() - began) / 1_000_000_000L);
+	}
+
+	/** Waits (briefly) until the job executor has acquired one of the reception's jobs. */
+	private static void awaitJobLocked(Ledger ledger) {
+		Ledger.awaitQuickly(Duration.ofSeconds(20), "a job acquired", () -> ledger.count(
+				"SELECT COUNT(*) FROM act_ru_job WHERE process_def_key_ = 'reception' AND lock_owner_ IS NOT NULL") > 0);
 	}
 
 }

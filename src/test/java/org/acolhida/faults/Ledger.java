@@ -109,6 +109,15 @@ final class Ledger {
 
 	/** Waits until {@code condition} holds, polling twice a second; fails after {@code timeout}. */
 	static void await(Duration timeout, String what, BooleanSupplier condition) {
+		await(timeout, 500, what, condition);
+	}
+
+	/** As {@link #await}, polling every 20 ms. */
+	static void awaitQuickly(Duration timeout, String what, BooleanSupplier condition) {
+		await(timeout, 20, what, condition);
+	}
+
+	private static void await(Duration timeout, long pause, String what, BooleanSupplier condition) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			try {
@@ -119,7 +128,7 @@ final class Ledger {
 			catch (RuntimeException e) {
 				// the database or the application may still be coming back
 			}
-			sleep(500);
+			sleep(pause);
 		}
 		throw new AssertionError("Not within " + timeout + ": " + what);
 	}
