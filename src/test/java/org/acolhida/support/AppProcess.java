@@ -303,7 +303,10 @@ public final class AppProcess implements AutoCloseable {
 					.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
 				builder.environment().putAll(environment);
 				long launchedAt = System.nanoTime();
-				return new AppProcess(builder.start(), port, log, launchedAt);
+				Process process = builder.start();
+				// not left running when the test JVM ends without closing it (a failure, a timeout)
+				Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+				return new AppProcess(process, port, log, launchedAt);
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);

@@ -90,7 +90,7 @@ public final class RestartablePostgres implements AutoCloseable {
 				.setPort(port)
 				// zonky turns it off for speed; an immediate stop would then lose commits already acknowledged
 				.setServerConfig("synchronous_commit", "on")
-				.setRegisterShutdownHook(false)
+				.setRegisterShutdownHook(true)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
 		}
