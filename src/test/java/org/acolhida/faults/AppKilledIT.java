@@ -60,6 +60,10 @@ class AppKilledIT {
 					assertThat(ledger.caseFiles(reception.getKey())).as(reception.getKey()).isEqualTo(1);
 					assertThat(ledger.receptions(reception.getKey())).as(reception.getKey()).isEqualTo(1);
 				}
+				// an acknowledged task completion is not undone: the task is not open again
+				load.lastStepAcknowledged.forEach((instance, step) -> assertThat(ledger.count(
+						"SELECT COUNT(*) FROM act_ru_task WHERE proc_inst_id_ = ? AND task_def_key_ = ?", instance, step))
+					.as(step + " of " + instance).isZero());
 
 				// every acknowledged reception goes on to its end in the restarted application
 				Desk desk = new Desk(second.baseUrl());

@@ -36,6 +36,9 @@ final class ReceptionLoad {
 
 	final AtomicInteger tasksAcknowledged = new AtomicInteger();
 
+	/** The last task whose completion was acknowledged, by instance id. */
+	final Map<String, String> lastStepAcknowledged = new ConcurrentHashMap<>();
+
 	final AtomicInteger failedCalls = new AtomicInteger();
 
 	final Map<String, Integer> failures = new ConcurrentHashMap<>();
@@ -71,7 +74,11 @@ final class ReceptionLoad {
 				}
 				acknowledged.put(started.caseNumber(), started.instanceId());
 				for (int step = 0; step < 2 && !stopped.get(); step++) {
-					desk.workNextTask(started.instanceId());
+					String done = desk.workNextTask(started.instanceId());
+					if (done == null) {
+						break;
+					}
+					lastStepAcknowledged.put(started.instanceId(), done);
 					tasksAcknowledged.incrementAndGet();
 				}
 			}
