@@ -24,8 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, with 400 and before the engine sees them, requests to the engine's REST APIs that the
- * engine would mishandle: task and filter queries that carry an expression, and variables in Java's
- * serialization format (which the engine refuses too, but with a 500).
+ * engine would mishandle: task and filter queries that carry an expression, variables in Java's
+ * serialization format (which the engine refuses too, but with a 500), variables with an empty type
+ * name or of type Xml (both a 500 in the engine), and JSON bodies that do not parse (which the engine
+ * answers with an empty message).
  * <p>
  * Expressions: task and filter queries that carry one, at any depth.
  * <p>
@@ -48,6 +50,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	private static final int MAX_BODY = 256 * 1024;
 
 	private final ObjectMapper json = new ObjectMapper();
+
+	private static final ObjectMapper ANSWERS = new ObjectMapper();
 
 	private static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
 
@@ -89,12 +93,12 @@ class EngineRequestGuard extends OncePerRequestFilter {
 			}
 		}
 		if (request.getContentLengthLong() > MAX_BODY) {
-			response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			tooLarge(response);
 			return;
 		}
 		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
 		if (body.length > MAX_BODY) {
-			response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			tooLarge(response);
 			return;
 		}
 		if (body.length > 0) {
@@ -103,12 +107,22 @@ class EngineRequestGuard extends OncePerRequestFilter {
 				tree = json.readTree(body);
 			}
 			catch (JsonProcessingException e) {
+				if (isJson(request)) {
+					// The engine would answer 400 too, but with an empty message.
+					reply(response, "The body is not readable JSON: " + e.getOriginalMessage());
+					return;
+				}
 				// Not JSON: the engine answers that itself; but a raw expression is refused all the same.
 				tree = null;
 			}
 			String text = new String(body, StandardCharsets.UTF_8);
 			if (tree == null ? text.contains(JAVA_SERIALIZATION) : hasJavaSerialization(tree)) {
 				reply(response, "Variables in Java's serialization format are not accepted; send JSON or primitive values");
+				return;
+			}
+			String badType = tree == null ? null : findUnusableVariableType(tree, "body");
+			if (badType != null) {
+				reply(response, badType);
 				return;
 			}
 			String found = !query ? null : tree == null ? (EXPRESSION.matcher(text).find() ? "body" : null)
@@ -156,6 +170,40 @@ class EngineRequestGuard extends OncePerRequestFilter {
 		return null;
 	}
 
+	/**
+	 * What is wrong with the first variable whose type the engine cannot take, or null: an empty type
+	 * name (the engine fails on it with a 500), or Xml (no XML data format is installed, another 500).
+	 */
+	static String findUnusableVariableType(JsonNode node, String path) {
+		if (node.isObject() && node.path("type").isTextual() && (node.has("value") || node.has("valueInfo"))) {
+			String type = node.get("type").asText().strip();
+			if (type.isEmpty()) {
+				return "The type of variable " + path + " is empty; leave it out or name a type such as String";
+			}
+			if (type.equalsIgnoreCase("xml")) {
+				return "Variables of type Xml are not accepted (" + path + "); send JSON or primitive values";
+			}
+		}
+		if (node.isObject()) {
+			for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+				Map.Entry<String, JsonNode> field = fields.next();
+				String found = findUnusableVariableType(field.getValue(), path + "." + field.getKey());
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				String found = findUnusableVariableType(node.get(i), path + "[" + i + "]");
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
 	static boolean hasJavaSerialization(JsonNode node) {
 		if (node.isTextual()) {
 			return JAVA_SERIALIZATION.equalsIgnoreCase(node.asText().strip());
@@ -184,12 +232,22 @@ class EngineRequestGuard extends OncePerRequestFilter {
 		reply(response, "Expressions are not allowed in task or filter queries (found in " + where + ")");
 	}
 
+	private static void tooLarge(HttpServletResponse response) throws IOException {
+		reply(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+				"The body is larger than " + MAX_BODY / 1024 + " KiB, more than any request of the engine's API needs");
+	}
+
 	private static void reply(HttpServletResponse response, String message) throws IOException {
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		reply(response, HttpServletResponse.SC_BAD_REQUEST, message);
+	}
+
+	private static void reply(HttpServletResponse response, int status, String message) throws IOException {
+		response.setStatus(status);
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"InvalidRequestException\",\"message\":\"" + message.replace("\"", "'") + "\"}");
+		// Written by Jackson: the message names the offending field, which may hold quotes, backslashes
+		// or control characters that must be escaped for the answer to stay JSON.
+		response.getWriter().write(ANSWERS.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
 	}
 
 	/** A webapp request without a bound gets the configured one, as if the webapp had paged it. */

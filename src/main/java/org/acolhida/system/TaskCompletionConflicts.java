@@ -39,8 +39,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * finds the task ("Cannot find task with id"). Neither is a server fault. After such a 500 this
  * filter asks the engine what became of the task: ended in history → 409 "already completed" (or
  * "no longer open" when it ended otherwise, e.g. its case was closed); never existed → 404; still open
- * and the failure was an optimistic lock → 409 "changed meanwhile, try again". Anything else stays a
- * 500. It serves both the REST API for integrations and the one Tasklist uses.
+ * and the failure was an optimistic lock → 409 "changed meanwhile, try again"; still open and the
+ * submitted variables made a gateway or decision fail (an answer missing, or of the wrong type) → 400.
+ * Anything else stays a 500. It serves both the REST API for integrations and the one Tasklist uses.
  */
 class TaskCompletionConflicts extends OncePerRequestFilter {
 
@@ -49,6 +50,15 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 
 	/** Camunda's code of its OptimisticLockingException, in the message of the REST answer. */
 	private static final String OPTIMISTIC_LOCK = "ENGINE-03005";
+
+	/**
+	 * Failures that the submitted variables caused, not the server: an answer missing that a gateway or
+	 * decision reads ("Cannot resolve identifier 'x'", or a condition that "returns null" without it), or
+	 * of a type a decision does not take (DMN-01005).
+	 * The engine rolled the completion back; the caller can correct it.
+	 */
+	private static final Pattern BAD_ANSWERS = Pattern
+		.compile("DMN-01005|Unknown property used in expression|Cannot resolve identifier|condition expression returns null");
 
 	private final TaskService tasks;
 
@@ -94,7 +104,8 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 		}
 		String body = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
 		boolean optimisticLock = body.contains(OPTIMISTIC_LOCK);
-		Optional<Verdict> verdict = withoutAuthorizations(() -> verdict(taskId(request), optimisticLock));
+		boolean badAnswers = BAD_ANSWERS.matcher(body).find();
+		Optional<Verdict> verdict = withoutAuthorizations(() -> verdict(taskId(request), optimisticLock, badAnswers));
 		if (verdict.isEmpty()) {
 			answer.copyBodyToResponse();
 			return;
@@ -102,6 +113,9 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 		Locale locale = WorkLanguage.locale(userId == null ? WorkLanguage.EN
 				: withoutAuthorizations(() -> language.unitOf(userId).map(language::ofUnit).orElse(WorkLanguage.EN)));
 		String message = messages.getMessage(verdict.get().key, null, verdict.get().english, locale);
+		if (verdict.get() == Verdict.INVALID) {
+			message += " (" + json.readTree(body).path("message").asText() + ")";
+		}
 		answer.resetBuffer();
 		response.setStatus(verdict.get().status);
 		response.setContentType("application/json");
@@ -115,9 +129,10 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 	}
 
 	/** What became of the task. */
-	private Optional<Verdict> verdict(String taskId, boolean optimisticLock) {
+	private Optional<Verdict> verdict(String taskId, boolean optimisticLock, boolean badAnswers) {
 		if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
-			return optimisticLock ? Optional.of(Verdict.CHANGED) : Optional.empty();
+			return optimisticLock ? Optional.of(Verdict.CHANGED)
+					: badAnswers ? Optional.of(Verdict.INVALID) : Optional.empty();
 		}
 		HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
 		if (ended == null) {
@@ -160,7 +175,9 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 				"This task is no longer open: its case moved on without it. Reload your task list."),
 		CHANGED(HttpServletResponse.SC_CONFLICT, "TaskChanged", "task.changed",
 				"Someone else changed this task at the same moment. Reload it and try again."),
-		UNKNOWN(HttpServletResponse.SC_NOT_FOUND, "TaskNotFound", "task.unknown", "There is no task with this id.");
+		UNKNOWN(HttpServletResponse.SC_NOT_FOUND, "TaskNotFound", "task.unknown", "There is no task with this id."),
+		INVALID(HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "task.invalid",
+				"The answers are incomplete or of the wrong type; check the form and submit it again.");
 
 		final int status;
 

@@ -193,6 +193,24 @@ class ConcurrentCompletionIT {
 		assertThat(documentationInstances(caseNumberOf(task))).isEqualTo(1);
 	}
 
+	@Test
+	void shouldRefuseAnswersOfTheWrongTypeOrMissingWith400AndKeepTheTaskOpen() throws Exception {
+		String task = listeningTask("Errada");
+		Map<String, Object> wrongType = new java.util.HashMap<>(ReceptionRestIT.variables("needsDocumentation", "yes",
+				"needsHousing", false, "needsLiteracy", false, "needsLegalAid", false, "needsHealth", false,
+				"sleepingRoughTonight", false, "childrenInHousehold", false, "protectionConcern", false, "consentToShare", true));
+
+		ResponseEntity<JsonNode> typed = call("ana", HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
+				Map.of("variables", wrongType));
+		ResponseEntity<JsonNode> empty = call("ana", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+				Map.of("variables", Map.of()));
+
+		assertThat(typed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(typed.getBody().get("message").asText()).startsWith("As respostas estão incompletas ou com tipo errado");
+		assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(call("ana", HttpMethod.GET, "/engine-rest/task/" + task, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
 	/** Signed in to the webapps as Tasklist is: a session cookie and its CSRF token. */
 	HttpHeaders tasklistSession(String user) {
 		ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);

@@ -121,4 +121,35 @@ class EngineRequestGuardIT {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
+	@Test
+	void shouldAnswerValidJsonWhenTheRefusedFieldHasCharactersJsonMustEscape() throws Exception {
+		String name = "note \"quoted\" \\ back\u0000slash\n";
+		ResponseEntity<String> response = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of(name, Map.of("value", "${7*7}"))));
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody()).get("message").asText())
+			.contains("Expressions are not allowed", name);
+	}
+
+	@Test
+	void shouldRefuseVariablesTheEngineWouldFailOnWithAMessage() throws Exception {
+		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+		ResponseEntity<String> emptyType = post("/engine-rest/task/any-task/complete",
+				Map.of("variables", Map.of("note", Map.of("type", "", "value", ""))));
+		ResponseEntity<String> xml = post("/engine-rest/task/any-task/complete",
+				Map.of("variables", Map.of("note", Map.of("type", "Xml", "value", "<x/>"))));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth("bruno", "demo");
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<String> broken = rest.exchange("/engine-rest/task/any-task/complete", HttpMethod.POST,
+				new HttpEntity<>("{", headers), String.class);
+
+		for (ResponseEntity<String> refused : List.of(emptyType, xml, broken)) {
+			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(json.readTree(refused.getBody()).get("message").asText()).isNotBlank();
+		}
+		assertThat(xml.getBody()).contains("Xml are not accepted");
+	}
+
 }
