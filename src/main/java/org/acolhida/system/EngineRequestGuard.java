@@ -26,8 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses, with 400 and before the engine sees them, requests to the engine's REST APIs that the
  * engine would mishandle: task and filter queries that carry an expression, variables in Java's
  * serialization format (which the engine refuses too, but with a 500), variables with an empty type
- * name or of type Xml (both a 500 in the engine), and JSON bodies that do not parse (which the engine
- * answers with an empty message).
+ * name, of type Xml, or of type Json whose value is not JSON (each a 500 in the engine), completions
+ * without a body (a 500 too), and JSON bodies that do not parse (which the engine answers with an
+ * empty message).
  * <p>
  * Expressions: task and filter queries that carry one, at any depth.
  * <p>
@@ -45,6 +46,9 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	private static final Pattern GUARDED = Pattern.compile("^/(task|filter)(/.*)?$");
 
 	private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
+
+	/** Completing a task: without a body the engine fails with a NullPointerException (500). */
+	private static final Pattern COMPLETION = Pattern.compile("^/task/[^/]+/(complete|submit-form|resolve)$");
 
 	/** Bodies of task queries are small; a larger one is refused rather than buffered. */
 	private static final int MAX_BODY = 256 * 1024;
@@ -99,6 +103,11 @@ class EngineRequestGuard extends OncePerRequestFilter {
 		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
 		if (body.length > MAX_BODY) {
 			tooLarge(response);
+			return;
+		}
+		if (COMPLETION.matcher(pathWithinRestApi(request)).matches() && "POST".equals(request.getMethod())
+				&& (body.length == 0 || "null".equals(new String(body, StandardCharsets.UTF_8).strip()))) {
+			reply(response, "Send the task's variables as a JSON object, e.g. {\"variables\": {}}");
 			return;
 		}
 		if (body.length > 0) {
@@ -183,6 +192,9 @@ class EngineRequestGuard extends OncePerRequestFilter {
 			if (type.equalsIgnoreCase("xml")) {
 				return "Variables of type Xml are not accepted (" + path + "); send JSON or primitive values";
 			}
+			if (type.equalsIgnoreCase("json") && node.path("value").isTextual() && !isJson(node.get("value").asText())) {
+				return "The value of variable " + path + " is not JSON, as its type Json says";
+			}
 		}
 		if (node.isObject()) {
 			for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
@@ -202,6 +214,16 @@ class EngineRequestGuard extends OncePerRequestFilter {
 			}
 		}
 		return null;
+	}
+
+	private static boolean isJson(String text) {
+		try {
+			ANSWERS.readTree(text);
+			return true;
+		}
+		catch (JsonProcessingException e) {
+			return false;
+		}
 	}
 
 	static boolean hasJavaSerialization(JsonNode node) {

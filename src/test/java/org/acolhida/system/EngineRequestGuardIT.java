@@ -145,7 +145,12 @@ class EngineRequestGuardIT {
 		ResponseEntity<String> broken = rest.exchange("/engine-rest/task/any-task/complete", HttpMethod.POST,
 				new HttpEntity<>("{", headers), String.class);
 
-		for (ResponseEntity<String> refused : List.of(emptyType, xml, broken)) {
+		ResponseEntity<String> notJson = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("members", Map.of("type", "Json", "value", "[{"))));
+		ResponseEntity<String> nothing = rest.exchange("/engine-rest/task/any-task/submit-form", HttpMethod.POST,
+				new HttpEntity<>("null", headers), String.class);
+
+		for (ResponseEntity<String> refused : List.of(emptyType, xml, broken, notJson, nothing)) {
 			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(json.readTree(refused.getBody()).get("message").asText()).isNotBlank();
 		}
