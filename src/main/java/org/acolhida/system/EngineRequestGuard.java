@@ -26,7 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses, with 400 and before the engine sees them, requests to the engine's REST APIs that the
  * engine would mishandle: task and filter queries that carry an expression, variables in Java's
  * serialization format (which the engine refuses too, but with a 500), variables with an empty type
- * name, of type Xml, or of type Json whose value is not JSON (each a 500 in the engine), completions
+ * name, of type Xml, of type Json whose value is not JSON, of type File without a file name (each a
+ * 500 in the engine), text longer than its column (4000 characters) or names longer than theirs (255),
+ * text with a NUL character (PostgreSQL stores none; each a 500 too), of type
+ * Object (which names a Java class to build, and fails with a 500 on a bad one: values are JSON here), completions
  * without a body (a 500 too), and JSON bodies that do not parse (which the engine answers with an
  * empty message).
  * <p>
@@ -46,6 +49,12 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	private static final Pattern GUARDED = Pattern.compile("^/(task|filter)(/.*)?$");
 
 	private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
+
+	/** The engine keeps a String variable in a column of 4000 characters; a longer one fails its insert (500). */
+	private static final int MAX_TEXT = 4000;
+
+	/** ... and a variable's name in one of 255. */
+	private static final int MAX_NAME = 255;
 
 	/** Completing a task: without a body the engine fails with a NullPointerException (500). */
 	private static final Pattern COMPLETION = Pattern.compile("^/task/[^/]+/(complete|submit-form|resolve)$");
@@ -106,7 +115,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (COMPLETION.matcher(pathWithinRestApi(request)).matches() && "POST".equals(request.getMethod())
-				&& (body.length == 0 || "null".equals(new String(body, StandardCharsets.UTF_8).strip()))) {
+				&& (new String(body, StandardCharsets.UTF_8).isBlank() || "null".equals(new String(body, StandardCharsets.UTF_8).strip()))) {
 			reply(response, "Send the task's variables as a JSON object, e.g. {\"variables\": {}}");
 			return;
 		}
@@ -180,10 +189,19 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	}
 
 	/**
-	 * What is wrong with the first variable whose type the engine cannot take, or null: an empty type
-	 * name (the engine fails on it with a 500), or Xml (no XML data format is installed, another 500).
+	 * What is wrong with the first variable the engine cannot take, or null: text over 4000 characters,
+	 * an empty type name, Xml (no XML data format is installed), Object (a Java class), File without a
+	 * name, or Json that does not parse. The engine fails on each with a 500.
 	 */
 	static String findUnusableVariableType(JsonNode node, String path) {
+		if (node.isTextual() && node.asText().indexOf('\u0000') >= 0) {
+			return "The text at " + path + " contains the NUL character, which the database cannot store";
+		}
+		if (node.isObject() && node.path("value").isTextual() && node.get("value").asText().length() > MAX_TEXT
+				&& (!node.has("type") || node.path("type").asText().equalsIgnoreCase("string"))) {
+			return "The value of variable " + path + " is longer than " + MAX_TEXT
+					+ " characters, the most a text variable holds";
+		}
 		if (node.isObject() && node.path("type").isTextual() && (node.has("value") || node.has("valueInfo"))) {
 			String type = node.get("type").asText().strip();
 			if (type.isEmpty()) {
@@ -192,13 +210,26 @@ class EngineRequestGuard extends OncePerRequestFilter {
 			if (type.equalsIgnoreCase("xml")) {
 				return "Variables of type Xml are not accepted (" + path + "); send JSON or primitive values";
 			}
-			if (type.equalsIgnoreCase("json") && node.path("value").isTextual() && !isJson(node.get("value").asText())) {
-				return "The value of variable " + path + " is not JSON, as its type Json says";
+			if (type.equalsIgnoreCase("object")) {
+				// It names a Java class for the engine to build from the value: no form of ours sends one.
+				return "Variables of type Object are not accepted (" + path + "): they name a Java class; send Json or primitive values";
+			}
+			if (type.equalsIgnoreCase("file") && !node.path("valueInfo").path("filename").isTextual()) {
+				return "A variable of type File needs valueInfo.filename (" + path + ")";
+			}
+			JsonNode value = node.path("value");
+			if (type.equalsIgnoreCase("json") && !value.isMissingNode() && !value.isNull()
+					&& !(value.isTextual() && isJson(value.asText()))) {
+				return "The value of variable " + path + " is not JSON text, as its type Json says";
 			}
 		}
 		if (node.isObject()) {
 			for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
 				Map.Entry<String, JsonNode> field = fields.next();
+				if (field.getKey().length() > MAX_NAME || field.getKey().indexOf('\u0000') >= 0) {
+					return "A name in " + path + " is longer than " + MAX_NAME
+							+ " characters or contains the NUL character; the engine cannot store it";
+				}
 				String found = findUnusableVariableType(field.getValue(), path + "." + field.getKey());
 				if (found != null) {
 					return found;
@@ -218,8 +249,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
 
 	private static boolean isJson(String text) {
 		try {
-			ANSWERS.readTree(text);
-			return true;
+			return !ANSWERS.readTree(text).isMissingNode();
 		}
 		catch (JsonProcessingException e) {
 			return false;

@@ -44,7 +44,7 @@ public final class Hostile {
 			.ofMaxLength(60);
 		Arbitrary<String> emoji = Arbitraries.of("👩🏽‍⚕️", "🏳️‍🌈", "𝕬𝖈𝖔𝖑𝖍𝖎𝖉𝖆", "\uD83D\uDE00".repeat(50));
 		Arbitrary<String> huge = Arbitraries.integers().between(301, 300_000).map(n -> "x".repeat(n));
-		return Arbitraries.oneOf(unicode, emoji, huge, Arbitraries.of("", " ", "\t\n", "null", "undefined"))
+		return Arbitraries.oneOf(unicode, emoji, huge, Arbitraries.of("", " ", "\t\n", "null", "undefined", "a\u0000b", "\u0000", "x".repeat(4001)))
 			.map(Object.class::cast);
 	}
 

@@ -150,7 +150,24 @@ class EngineRequestGuardIT {
 		ResponseEntity<String> nothing = rest.exchange("/engine-rest/task/any-task/submit-form", HttpMethod.POST,
 				new HttpEntity<>("null", headers), String.class);
 
-		for (ResponseEntity<String> refused : List.of(emptyType, xml, broken, notJson, nothing)) {
+		ResponseEntity<String> javaClass = post("/engine-rest/task/any-task/submit-form", Map.of("variables", Map.of("members",
+				Map.of("type", "Object", "value", "{}", "valueInfo", Map.of("objectTypeName", "java.lang.Runtime",
+						"serializationDataFormat", "application/json")))));
+		ResponseEntity<String> blank = rest.exchange("/engine-rest/task/any-task/complete", HttpMethod.POST,
+				new HttpEntity<>(" \t", headers), String.class);
+
+		ResponseEntity<String> file = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("scan", Map.of("type", "File", "value", ""))));
+		ResponseEntity<String> longText = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("note", Map.of("value", "x".repeat(4001)))));
+
+		ResponseEntity<String> longName = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("n".repeat(256), Map.of("value", "x"))));
+		ResponseEntity<String> nul = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("note", Map.of("value", "a\u0000b"))));
+
+		for (ResponseEntity<String> refused : List.of(emptyType, xml, broken, notJson, nothing, javaClass, blank, file,
+				longText, longName, nul)) {
 			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(json.readTree(refused.getBody()).get("message").asText()).isNotBlank();
 		}
