@@ -123,7 +123,7 @@ class EngineRequestGuardIT {
 
 	@Test
 	void shouldAnswerValidJsonWhenTheRefusedFieldHasCharactersJsonMustEscape() throws Exception {
-		String name = "note \"quoted\" \\ back\u0000slash\n";
+		String name = "note \"quoted\" \\ back\u0001slash\n";
 		ResponseEntity<String> response = post("/engine-rest/task/any-task/submit-form",
 				Map.of("variables", Map.of(name, Map.of("value", "${7*7}"))));
 
