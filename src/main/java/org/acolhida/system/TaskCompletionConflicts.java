@@ -114,7 +114,7 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 				: withoutAuthorizations(() -> language.unitOf(userId).map(language::ofUnit).orElse(WorkLanguage.EN)));
 		String message = messages.getMessage(verdict.get().key, null, verdict.get().english, locale);
 		if (verdict.get() == Verdict.INVALID) {
-			message += " (" + json.readTree(body).path("message").asText() + ")";
+			message += " (" + engineMessage(body) + ")";
 		}
 		answer.resetBuffer();
 		response.setStatus(verdict.get().status);
@@ -126,6 +126,16 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 		byte[] replaced = json.writeValueAsBytes(Map.of("type", type, "message", message));
 		response.setContentLength(replaced.length);
 		response.getOutputStream().write(replaced);
+	}
+
+	/** The engine's own words: the "message" of its JSON answer, or the answer as it is. */
+	private String engineMessage(String body) {
+		try {
+			return json.readTree(body).path("message").asText(body);
+		}
+		catch (IOException e) {
+			return body;
+		}
 	}
 
 	/** What became of the task. */
