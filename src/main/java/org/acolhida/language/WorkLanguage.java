@@ -59,7 +59,8 @@ public class WorkLanguage {
 
 	/** The unit a staff member works at: their unit group, e.g. SOR-CRAS-NORTE. */
 	public Optional<String> unitOf(String userId) {
-		List<Group> groups = identity.createGroupQuery().groupMember(userId).groupType("UNIT").list();
+		// Bounded: outside the engine's own commands, a signed-in user's unbounded query is refused.
+		List<Group> groups = identity.createGroupQuery().groupMember(userId).groupType("UNIT").listPage(0, 200);
 		// Workgroups (housing.SOR-CRAS-NORTE) are of type UNIT too; the unit group has no role prefix.
 		return groups.stream().map(Group::getId).filter(id -> !id.contains(".")).sorted().findFirst();
 	}

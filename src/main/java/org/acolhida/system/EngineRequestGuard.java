@@ -24,8 +24,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, with 400 and before the engine sees them, requests to the engine's REST APIs that the
- * engine would mishandle: task and filter queries that carry an expression, and variables in Java's
- * serialization format (which the engine refuses too, but with a 500).
+ * engine would mishandle: task and filter queries that carry an expression, variables in Java's
+ * serialization format (which the engine refuses too, but with a 500), variables with an empty type
+ * name, of type Xml, of type Json whose value is not JSON, of type File without a file name (each a
+ * 500 in the engine), text longer than its column (4000 characters) or names longer than theirs (255),
+ * text with a NUL character (PostgreSQL stores none; each a 500 too), of type
+ * Object (which names a Java class to build, and fails with a 500 on a bad one: values are JSON here), completions
+ * without a body (a 500 too), and JSON bodies that do not parse (which the engine answers with an
+ * empty message).
  * <p>
  * Expressions: task and filter queries that carry one, at any depth.
  * <p>
@@ -44,10 +50,21 @@ class EngineRequestGuard extends OncePerRequestFilter {
 
 	private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
 
+	/** The engine keeps a String variable in a column of 4000 characters; a longer one fails its insert (500). */
+	private static final int MAX_TEXT = 4000;
+
+	/** ... and a variable's name in one of 255. */
+	private static final int MAX_NAME = 255;
+
+	/** Completing a task: without a body the engine fails with a NullPointerException (500). */
+	private static final Pattern COMPLETION = Pattern.compile("^/task/[^/]+/(complete|submit-form|resolve)$");
+
 	/** Bodies of task queries are small; a larger one is refused rather than buffered. */
 	private static final int MAX_BODY = 256 * 1024;
 
 	private final ObjectMapper json = new ObjectMapper();
+
+	private static final ObjectMapper ANSWERS = new ObjectMapper();
 
 	private static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
 
@@ -89,12 +106,17 @@ class EngineRequestGuard extends OncePerRequestFilter {
 			}
 		}
 		if (request.getContentLengthLong() > MAX_BODY) {
-			response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			tooLarge(response);
 			return;
 		}
 		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
 		if (body.length > MAX_BODY) {
-			response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			tooLarge(response);
+			return;
+		}
+		if (COMPLETION.matcher(pathWithinRestApi(request)).matches() && "POST".equals(request.getMethod())
+				&& (new String(body, StandardCharsets.UTF_8).isBlank() || "null".equals(new String(body, StandardCharsets.UTF_8).strip()))) {
+			reply(response, "Send the task's variables as a JSON object, e.g. {\"variables\": {}}");
 			return;
 		}
 		if (body.length > 0) {
@@ -103,12 +125,22 @@ class EngineRequestGuard extends OncePerRequestFilter {
 				tree = json.readTree(body);
 			}
 			catch (JsonProcessingException e) {
+				if (isJson(request)) {
+					// The engine would answer 400 too, but with an empty message.
+					reply(response, "The body is not readable JSON: " + e.getOriginalMessage());
+					return;
+				}
 				// Not JSON: the engine answers that itself; but a raw expression is refused all the same.
 				tree = null;
 			}
 			String text = new String(body, StandardCharsets.UTF_8);
 			if (tree == null ? text.contains(JAVA_SERIALIZATION) : hasJavaSerialization(tree)) {
 				reply(response, "Variables in Java's serialization format are not accepted; send JSON or primitive values");
+				return;
+			}
+			String badType = tree == null ? null : findUnusableVariableType(tree, "body");
+			if (badType != null) {
+				reply(response, badType);
 				return;
 			}
 			String found = !query ? null : tree == null ? (EXPRESSION.matcher(text).find() ? "body" : null)
@@ -156,6 +188,74 @@ class EngineRequestGuard extends OncePerRequestFilter {
 		return null;
 	}
 
+	/**
+	 * What is wrong with the first variable the engine cannot take, or null: text over 4000 characters,
+	 * an empty type name, Xml (no XML data format is installed), Object (a Java class), File without a
+	 * name, or Json that does not parse. The engine fails on each with a 500.
+	 */
+	static String findUnusableVariableType(JsonNode node, String path) {
+		if (node.isTextual() && node.asText().indexOf('\u0000') >= 0) {
+			return "The text at " + path + " contains the NUL character, which the database cannot store";
+		}
+		if (node.isObject() && node.path("value").isTextual() && node.get("value").asText().length() > MAX_TEXT
+				&& (!node.has("type") || node.path("type").asText().equalsIgnoreCase("string"))) {
+			return "The value of variable " + path + " is longer than " + MAX_TEXT
+					+ " characters, the most a text variable holds";
+		}
+		if (node.isObject() && node.path("type").isTextual() && (node.has("value") || node.has("valueInfo"))) {
+			String type = node.get("type").asText().strip();
+			if (type.isEmpty()) {
+				return "The type of variable " + path + " is empty; leave it out or name a type such as String";
+			}
+			if (type.equalsIgnoreCase("xml")) {
+				return "Variables of type Xml are not accepted (" + path + "); send JSON or primitive values";
+			}
+			if (type.equalsIgnoreCase("object")) {
+				// It names a Java class for the engine to build from the value: no form of ours sends one.
+				return "Variables of type Object are not accepted (" + path + "): they name a Java class; send Json or primitive values";
+			}
+			if (type.equalsIgnoreCase("file") && !node.path("valueInfo").path("filename").isTextual()) {
+				return "A variable of type File needs valueInfo.filename (" + path + ")";
+			}
+			JsonNode value = node.path("value");
+			if (type.equalsIgnoreCase("json") && !value.isMissingNode() && !value.isNull()
+					&& !(value.isTextual() && isJson(value.asText()))) {
+				return "The value of variable " + path + " is not JSON text, as its type Json says";
+			}
+		}
+		if (node.isObject()) {
+			for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+				Map.Entry<String, JsonNode> field = fields.next();
+				if (field.getKey().length() > MAX_NAME || field.getKey().indexOf('\u0000') >= 0) {
+					return "A name in " + path + " is longer than " + MAX_NAME
+							+ " characters or contains the NUL character; the engine cannot store it";
+				}
+				String found = findUnusableVariableType(field.getValue(), path + "." + field.getKey());
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				String found = findUnusableVariableType(node.get(i), path + "[" + i + "]");
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean isJson(String text) {
+		try {
+			return !ANSWERS.readTree(text).isMissingNode();
+		}
+		catch (JsonProcessingException e) {
+			return false;
+		}
+	}
+
 	static boolean hasJavaSerialization(JsonNode node) {
 		if (node.isTextual()) {
 			return JAVA_SERIALIZATION.equalsIgnoreCase(node.asText().strip());
@@ -184,12 +284,22 @@ class EngineRequestGuard extends OncePerRequestFilter {
 		reply(response, "Expressions are not allowed in task or filter queries (found in " + where + ")");
 	}
 
+	private static void tooLarge(HttpServletResponse response) throws IOException {
+		reply(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+				"The body is larger than " + MAX_BODY / 1024 + " KiB, more than any request of the engine's API needs");
+	}
+
 	private static void reply(HttpServletResponse response, String message) throws IOException {
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		reply(response, HttpServletResponse.SC_BAD_REQUEST, message);
+	}
+
+	private static void reply(HttpServletResponse response, int status, String message) throws IOException {
+		response.setStatus(status);
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"InvalidRequestException\",\"message\":\"" + message.replace("\"", "'") + "\"}");
+		// Written by Jackson: the message names the offending field, which may hold quotes, backslashes
+		// or control characters that must be escaped for the answer to stay JSON.
+		response.getWriter().write(ANSWERS.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
 	}
 
 	/** A webapp request without a bound gets the configured one, as if the webapp had paged it. */

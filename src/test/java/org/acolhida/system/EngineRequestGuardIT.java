@@ -121,4 +121,57 @@ class EngineRequestGuardIT {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
+	@Test
+	void shouldAnswerValidJsonWhenTheRefusedFieldHasCharactersJsonMustEscape() throws Exception {
+		String name = "note \"quoted\" \\ back\u0001slash\n";
+		ResponseEntity<String> response = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of(name, Map.of("value", "${7*7}"))));
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody()).get("message").asText())
+			.contains("Expressions are not allowed", name);
+	}
+
+	@Test
+	void shouldRefuseVariablesTheEngineWouldFailOnWithAMessage() throws Exception {
+		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+		ResponseEntity<String> emptyType = post("/engine-rest/task/any-task/complete",
+				Map.of("variables", Map.of("note", Map.of("type", "", "value", ""))));
+		ResponseEntity<String> xml = post("/engine-rest/task/any-task/complete",
+				Map.of("variables", Map.of("note", Map.of("type", "Xml", "value", "<x/>"))));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth("bruno", "demo");
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<String> broken = rest.exchange("/engine-rest/task/any-task/complete", HttpMethod.POST,
+				new HttpEntity<>("{", headers), String.class);
+
+		ResponseEntity<String> notJson = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("members", Map.of("type", "Json", "value", "[{"))));
+		ResponseEntity<String> nothing = rest.exchange("/engine-rest/task/any-task/submit-form", HttpMethod.POST,
+				new HttpEntity<>("null", headers), String.class);
+
+		ResponseEntity<String> javaClass = post("/engine-rest/task/any-task/submit-form", Map.of("variables", Map.of("members",
+				Map.of("type", "Object", "value", "{}", "valueInfo", Map.of("objectTypeName", "java.lang.Runtime",
+						"serializationDataFormat", "application/json")))));
+		ResponseEntity<String> blank = rest.exchange("/engine-rest/task/any-task/complete", HttpMethod.POST,
+				new HttpEntity<>(" \t", headers), String.class);
+
+		ResponseEntity<String> file = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("scan", Map.of("type", "File", "value", ""))));
+		ResponseEntity<String> longText = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("note", Map.of("value", "x".repeat(4001)))));
+
+		ResponseEntity<String> longName = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("n".repeat(256), Map.of("value", "x"))));
+		ResponseEntity<String> nul = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("note", Map.of("value", "a\u0000b"))));
+
+		for (ResponseEntity<String> refused : List.of(emptyType, xml, broken, notJson, nothing, javaClass, blank, file,
+				longText, longName, nul)) {
+			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(json.readTree(refused.getBody()).get("message").asText()).isNotBlank();
+		}
+		assertThat(xml.getBody()).contains("Xml are not accepted");
+	}
+
 }

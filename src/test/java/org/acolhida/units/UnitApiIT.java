@@ -217,4 +217,19 @@ class UnitApiIT {
 			.toList();
 	}
 
+	@Test
+	void shouldRefuseABodyDeclaredMultipartThatIsNot() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth("helena", "demo");
+		headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data");
+		int before = units();
+
+		ResponseEntity<Map<String, Object>> answer = rest.exchange("/api/units", HttpMethod.POST,
+				new HttpEntity<>("{}".getBytes(), headers), MAP);
+
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(answer.getBody().get("detail").toString()).contains("not a readable multipart request");
+		assertThat(units()).isEqualTo(before);
+	}
+
 }
