@@ -48,8 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user tasks (register household, qualified listening, follow-up interview), so that the engine
  * makes the identity links and the per-task authorizations of their candidate group, and our task
  * listener names them. They live in a database of their own ({@code tasklist_bench}), made once
- * and re-used by later runs on the same server. The plans of the engine's task queries are written
- * to {@code target/bench/tasklist-plans.md}.
+ * and re-used by later runs on the same server.
+ * <p>
+ * Before and after in one run: first one request each without the planner statistics that
+ * {@code system.AuthorizationStatistics} creates (each takes seconds), then the measured rounds with
+ * them. The statements each request ran, and the plans of the engine's task queries, are written to
+ * {@code target/bench/tasklist-plans.md}.
  */
 class TaskListBench {
 
@@ -129,7 +133,8 @@ class TaskListBench {
 			String size = all + " open tasks, " + atUnit + " at " + WORKGROUP;
 			SqlCapture capture = SqlCapture.installIn(app.bean(ProcessEngine.class));
 			StringBuilder plans = new StringBuilder("# Plans of the task list queries (" + size + ")\n\n"
-					+ BenchReport.machine() + "\n");
+					+ BenchReport.machine() + "\n\nplan_cache_mode: " + jdbc.queryForObject("SHOW plan_cache_mode", String.class)
+					+ "\n");
 
 			// Before: the engine's tables with PostgreSQL's own statistics only. One request each, as
 			// each takes seconds; their plans without ANALYZE, which would take as long again.
