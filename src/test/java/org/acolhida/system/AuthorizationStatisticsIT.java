@@ -28,7 +28,8 @@ class AuthorizationStatisticsIT {
 				Long.class);
 		jdbc.execute("ANALYZE act_ru_authorization");
 
-		String plan = jdbc.queryForObject("EXPLAIN SELECT * FROM act_ru_authorization WHERE perms_ & 2 = 2", String.class);
+		String plan = jdbc.queryForList("EXPLAIN SELECT * FROM act_ru_authorization WHERE perms_ & 2 = 2", String.class)
+			.get(0);
 
 		long estimated = Long.parseLong(plan.replaceAll(".*rows=(\\d+).*", "$1"));
 		long total = jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_authorization", Long.class);
