@@ -29,13 +29,8 @@ public class Forms {
 
 	/** The id of the form in the signed-in worker's language (else the case unit's language). */
 	public String ref(String formId, VariableScope scope) {
-		// The case's unit only when no worker with a unit is signed in: a task query initializes the
-		// form key of every task it lists (Tasklist's filters, the REST API), and reading the
-		// variable costs two queries per task (see bench/TaskListBench).
-		return idFor(formId, language.currentUserUnit().map(language::ofUnit).orElseGet(() -> {
-			Object unit = scope == null ? null : scope.getVariable(UNIT_VARIABLE);
-			return language.ofUnit(unit == null ? null : unit.toString());
-		}));
+		Object unit = scope == null ? null : scope.getVariable(UNIT_VARIABLE);
+		return idFor(formId, language.forCurrentUser(unit == null ? null : unit.toString()));
 	}
 
 	/** The id of the form in the signed-in worker's language; English for anyone without a unit. */
