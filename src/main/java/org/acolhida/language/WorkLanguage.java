@@ -54,7 +54,25 @@ public class WorkLanguage {
 		if (authentication == null || authentication.getUserId() == null) {
 			return Optional.empty();
 		}
-		return unitOf(authentication.getUserId());
+		// Tasklist resolves every listed task's form with this: the groups the sign-in already loaded
+		// answer it without a query per task; only someone outside any workgroup costs a look-up.
+		Optional<String> fromGroups = unitAmong(authentication.getGroupIds());
+		return fromGroups.isPresent() ? fromGroups : unitOf(authentication.getUserId());
+	}
+
+	/**
+	 * The unit group among a user's groups that one of their workgroups belongs to: with
+	 * {@code reception}, {@code SOR-CRAS-NORTE} and {@code reception.SOR-CRAS-NORTE}, SOR-CRAS-NORTE.
+	 */
+	static Optional<String> unitAmong(List<String> groupIds) {
+		if (groupIds == null) {
+			return Optional.empty();
+		}
+		return groupIds.stream()
+			.filter(id -> !id.contains("."))
+			.filter(unit -> groupIds.stream().anyMatch(group -> group.endsWith("." + unit)))
+			.sorted()
+			.findFirst();
 	}
 
 	/** The unit a staff member works at: their unit group, e.g. SOR-CRAS-NORTE. */
