@@ -1,0 +1,334 @@
+package org.acolhida.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import org.acolhida.bench.BenchReport.Figure;
+import org.acolhida.support.PostgresIntegrationTest;
+import org.acolhida.support.TestDatabase;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The full journey (issue 9, items 1, 2 and 6): reception → documentation issued → housing placed →
+ * learner enrolled → case closed, driven by {@link Journeys} on our engine and, in the same run, on
+ * a bare engine ({@link BareEngine}) with the same diagrams and every bean of ours replaced by the
+ * no-op {@link Replay}. Rounds alternate between the two. Reports journeys per second, latency
+ * percentiles, SQL statements per journey (exact: counted with datasource-proxy on the bench's
+ * thread), the statements of ours the bare engine does not send, and the history each journey
+ * leaves. Sizes: {@code -Dbench.journeys.warmup}, {@code -Dbench.journeys.rounds},
+ * {@code -Dbench.journeys.perRound}. Fails only if a journey cannot reach its end.
+ * <p>
+ * Its own application context (the statement counter wraps the DataSource), with the job executor
+ * off; the job executors of other contexts in this JVM are paused meanwhile, because the engine clock
+ * that the journeys move is JVM-wide.
+ */
+@PostgresIntegrationTest
+@TestPropertySource(properties = { "camunda.bpm.process-engine-name=journeybench",
+		"camunda.bpm.job-execution.enabled=false" })
+class JourneyBench {
+
+	static final int WARM_UP = Integer.getInteger("bench.journeys.warmup", 15);
+
+	static final int ROUNDS = Integer.getInteger("bench.journeys.rounds", 5);
+
+	static final int PER_ROUND = Integer.getInteger("bench.journeys.perRound", 20);
+
+	static final StatementCounter OURS = new StatementCounter();
+
+	static final StatementCounter BARE = new StatementCounter();
+
+	static final String NAME = "full journey";
+
+	@TestConfiguration
+	static class CountStatements {
+
+		@Bean
+		static BeanPostProcessor countOurStatements() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					return bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)
+							? OURS.wrap(dataSource, "ours") : bean;
+				}
+			};
+		}
+
+	}
+
+	/** The journeys of one engine: latencies, statements and round trips of each measured journey. */
+	static final class Side {
+
+		final String name;
+
+		final Journeys journeys;
+
+		final StatementCounter counter;
+
+		final double[] perSecond = new double[ROUNDS];
+
+		final double[] p50 = new double[ROUNDS];
+
+		final double[] p95 = new double[ROUNDS];
+
+		final double[] p99 = new double[ROUNDS];
+
+		final List<Long> statements = new ArrayList<>();
+
+		final List<Long> roundTrips = new ArrayList<>();
+
+		Map<String, Long> shapes = Map.of();
+
+		Side(String name, Journeys journeys, StatementCounter counter) {
+			this.name = name;
+			this.journeys = journeys;
+			this.counter = counter;
+		}
+
+		void round(int round, int[] next) {
+			long[] nanos = new long[PER_ROUND];
+			long start = System.nanoTime();
+			for (int i = 0; i < PER_ROUND; i++) {
+				counter.start();
+				long t = System.nanoTime();
+				journeys.run(next[0]++);
+				nanos[i] = System.nanoTime() - t;
+				counter.stop();
+				statements.add(counter.statements());
+				roundTrips.add(counter.roundTrips());
+				shapes = counter.byShape();
+			}
+			perSecond[round] = PER_ROUND / ((System.nanoTime() - start) / 1e9);
+			p50[round] = BenchReport.percentile(nanos, 50) / 1e6;
+			p95[round] = BenchReport.percentile(nanos, 95) / 1e6;
+			p99[round] = BenchReport.percentile(nanos, 99) / 1e6;
+		}
+
+		double medianStatements() {
+			return BenchReport.median(statements.stream().mapToDouble(Long::doubleValue).toArray());
+		}
+
+		double medianRoundTrips() {
+			return BenchReport.median(roundTrips.stream().mapToDouble(Long::doubleValue).toArray());
+		}
+
+		long spread() {
+			return statements.stream().mapToLong(Long::longValue).max().orElse(0)
+					- statements.stream().mapToLong(Long::longValue).min().orElse(0);
+		}
+
+	}
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void measureFullJourneysAgainstTheBareEngine() throws Exception {
+		List<JobExecutor> paused = pauseOtherJobExecutors();
+		try {
+			// room for every household of the run: the journey ends with a bed and a seat taken
+			jdbc.update("UPDATE shelter_capacity SET total = total + 1000000");
+			jdbc.update("UPDATE class_seats SET seats = seats + 1000000");
+			int[] next = { (int) (System.currentTimeMillis() / 1000 % 100_000) * 1000 };
+			Journeys ours = new Journeys(engine);
+			Journeys.Journey recorded = ours.run(next[0]++);
+			Replay replay = Replay.record(engine.getHistoryService(), recorded.caseNumber());
+			System.out.println("journey bench: replaying " + replay.summary());
+
+			try (BareEngine bare = BareEngine.start(TestDatabase.url(), TestDatabase.user(), TestDatabase.password(),
+					replay, BARE)) {
+				Side oursSide = new Side("ours", ours, OURS);
+				Side bareSide = new Side("bare engine", new Journeys(bare.engine), BARE);
+				for (int i = 0; i < WARM_UP; i++) {
+					oursSide.journeys.run(next[0]++);
+					bareSide.journeys.run(next[0]++);
+				}
+				Map<String, Long> oursBefore = sizes(TestDatabase.url());
+				Map<String, Long> bareBefore = sizes(bare.url);
+				for (int round = 0; round < ROUNDS; round++) {
+					Side first = round % 2 == 0 ? oursSide : bareSide;
+					Side second = first == oursSide ? bareSide : oursSide;
+					first.round(round, next);
+					second.round(round, next);
+				}
+				Map<String, Long> oursAfter = sizes(TestDatabase.url());
+				Map<String, Long> bareAfter = sizes(bare.url);
+
+				assertThat(oursSide.statements).hasSize(ROUNDS * PER_ROUND);
+				report(oursSide, bareSide, oursBefore, oursAfter, bareBefore, bareAfter);
+			}
+		}
+		finally {
+			ClockUtil.reset();
+			paused.forEach(JobExecutor::start);
+		}
+	}
+
+	void report(Side ours, Side bare, Map<String, Long> oursBefore, Map<String, Long> oursAfter,
+			Map<String, Long> bareBefore, Map<String, Long> bareAfter) {
+		String rounds = "median of " + ROUNDS + " rounds of " + PER_ROUND;
+		List<Figure> figures = new ArrayList<>();
+		for (Side side : List.of(ours, bare)) {
+			String name = NAME + " (" + side.name + ")";
+			figures.add(new Figure(name, "journeys per second, " + rounds, BenchReport.median(side.perSecond),
+					"journeys/s", ""));
+			figures.add(new Figure(name, "latency p50, " + rounds, BenchReport.median(side.p50), "ms", ""));
+			figures.add(new Figure(name, "latency p95, " + rounds, BenchReport.median(side.p95), "ms", ""));
+			figures.add(new Figure(name, "latency p99, " + rounds, BenchReport.median(side.p99), "ms", ""));
+			figures.add(new Figure(name, "SQL statements per journey (median; max - min over "
+					+ side.statements.size() + " journeys: " + side.spread() + ")", side.medianStatements(),
+					"statements", ""));
+			figures.add(new Figure(name, "JDBC round trips per journey (a batch is one)", side.medianRoundTrips(),
+					"round trips", ""));
+		}
+		double[] ratios = new double[ROUNDS];
+		for (int r = 0; r < ROUNDS; r++) {
+			ratios[r] = ours.perSecond[r] / bare.perSecond[r];
+		}
+		figures.add(new Figure(NAME, "throughput ours / bare (median of the rounds' ratios)",
+				BenchReport.median(ratios), "×", "≥ 0.9"));
+		figures.add(new Figure(NAME, "SQL statements per journey ours / bare",
+				ours.medianStatements() / bare.medianStatements(), "×", "≤ 1.10"));
+
+		int journeys = ROUNDS * PER_ROUND;
+		for (String group : List.of("ACT_HI_*", "ACT_GE_BYTEARRAY", "our tables")) {
+			if (!"our tables".equals(group) || oursAfter.containsKey(group)) {
+				figures.add(new Figure(NAME + " (ours)", "history size per closed journey: " + group,
+						(double) (oursAfter.get(group) - oursBefore.get(group)) / journeys, "bytes", ""));
+			}
+			if (!"our tables".equals(group)) {
+				figures.add(new Figure(NAME + " (bare engine)", "history size per closed journey: " + group,
+						(double) (bareAfter.get(group) - bareBefore.get(group)) / journeys, "bytes", ""));
+			}
+		}
+		long oursTotal = oursAfter.values().stream().mapToLong(Long::longValue).sum()
+				- oursBefore.values().stream().mapToLong(Long::longValue).sum();
+		long bareTotal = bareAfter.values().stream().mapToLong(Long::longValue).sum()
+				- bareBefore.values().stream().mapToLong(Long::longValue).sum();
+		figures.add(new Figure(NAME, "history size per closed journey ours / bare (all three groups)",
+				(double) oursTotal / bareTotal, "×", ""));
+		BenchReport.write(figures);
+		BenchReport.writeSection("journey-statements.md", breakdown(ours, bare));
+		figures.forEach(f -> System.out.println("journey bench: " + f));
+	}
+
+	/** Our statements per shape and per table against the bare engine's, the largest surplus first. */
+	static String breakdown(Side ours, Side bare) {
+		Map<String, Long> extra = new HashMap<>();
+		Set<String> shapes = new HashSet<>(ours.shapes.keySet());
+		shapes.addAll(bare.shapes.keySet());
+		Map<String, long[]> tables = new HashMap<>();
+		for (String shape : shapes) {
+			long o = ours.shapes.getOrDefault(shape, 0L);
+			long b = bare.shapes.getOrDefault(shape, 0L);
+			extra.put(shape, o - b);
+			long[] t = tables.computeIfAbsent(table(shape), k -> new long[2]);
+			t[0] += o;
+			t[1] += b;
+		}
+		StringBuilder md = new StringBuilder("# Full journey: our SQL statements beyond the bare engine's\n\n")
+			.append(BenchReport.machine()).append(" One journey each (the count is the same for every journey: ")
+			.append("max - min ours ").append(ours.spread()).append(", bare ").append(bare.spread())
+			.append("). Ours ").append((long) ours.medianStatements()).append(" statements, bare ")
+			.append((long) bare.medianStatements()).append(".\n\n## By table\n\n| table | ours | bare | extra |\n|---|---:|---:|---:|\n");
+		tables.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0] - b.getValue()[1],
+				a.getValue()[0] - a.getValue()[1])).filter(e -> e.getValue()[0] != e.getValue()[1]).limit(20)
+			.forEach(e -> md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()[0]).append(" | ")
+				.append(e.getValue()[1]).append(" | ").append(e.getValue()[0] - e.getValue()[1]).append(" |\n"));
+		md.append("\n## Top 10 statement shapes\n\n| extra | ours | bare | statement |\n|---:|---:|---:|---|\n");
+		extra.entrySet().stream().sorted((a, b) -> Long.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
+			.limit(10)
+			.forEach(e -> md.append("| ").append(e.getValue()).append(" | ")
+				.append(ours.shapes.getOrDefault(e.getKey(), 0L)).append(" | ")
+				.append(bare.shapes.getOrDefault(e.getKey(), 0L)).append(" | `")
+				.append(abbreviate(e.getKey()).replace("|", "\\|")).append("` |\n"));
+		return md.toString();
+	}
+
+	private static final Pattern TABLE = Pattern.compile(
+			"(?i)^\\s*(?:select\\b.*?\\bfrom|insert\\s+into|update|delete\\s+from)\\s+([a-z_0-9.]+)");
+
+	static String table(String shape) {
+		Matcher m = TABLE.matcher(shape);
+		if (m.find()) {
+			return m.group(1).toLowerCase(Locale.ROOT);
+		}
+		return shape.split(" ")[0].toLowerCase(Locale.ROOT);
+	}
+
+	static String abbreviate(String shape) {
+		return shape.length() <= 180 ? shape : shape.substring(0, 177) + "...";
+	}
+
+	/** Bytes (table, indexes, TOAST) of the history tables, the byte array table and ours, after a vacuum. */
+	static Map<String, Long> sizes(String url) throws SQLException {
+		Map<String, Long> sizes = new LinkedHashMap<>();
+		try (Connection db = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
+				Statement statement = db.createStatement()) {
+			statement.execute("VACUUM ANALYZE");
+			String sum = "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+					+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r'"
+					+ " AND n.nspname = current_schema() AND ";
+			sizes.put("ACT_HI_*", one(statement, sum + "c.relname LIKE 'act\\_hi\\_%'"));
+			sizes.put("ACT_GE_BYTEARRAY", one(statement, sum + "c.relname = 'act_ge_bytearray'"));
+			long ours = one(statement, sum + "c.relname NOT LIKE 'act\\_%' AND c.relname <> 'flyway_schema_history'");
+			if (one(statement, "SELECT COUNT(*) FROM pg_class WHERE relname = 'flyway_schema_history'") > 0) {
+				sizes.put("our tables", ours);
+			}
+		}
+		return sizes;
+	}
+
+	private static long one(Statement statement, String sql) throws SQLException {
+		try (ResultSet row = statement.executeQuery(sql)) {
+			row.next();
+			return row.getLong(1);
+		}
+	}
+
+	/** The engine clock is JVM-wide: no other context's job executor may fire timers meanwhile. */
+	List<JobExecutor> pauseOtherJobExecutors() {
+		List<JobExecutor> paused = new ArrayList<>();
+		for (ProcessEngine other : ProcessEngines.getProcessEngines().values()) {
+			JobExecutor executor = ((ProcessEngineConfigurationImpl) other.getProcessEngineConfiguration())
+				.getJobExecutor();
+			if (executor != null && executor.isActive()) {
+				executor.shutdown();
+				paused.add(executor);
+			}
+		}
+		return paused;
+	}
+
+}
