@@ -105,7 +105,8 @@ class JourneyBench {
 
 		final List<Long> roundTrips = new ArrayList<>();
 
-		Map<String, Long> shapes = Map.of();
+		/** Statements by shape, summed over every measured journey. */
+		final Map<String, Long> shapes = new HashMap<>();
 
 		Side(String name, Journeys journeys, StatementCounter counter) {
 			this.name = name;
@@ -124,7 +125,7 @@ class JourneyBench {
 				counter.stop();
 				statements.add(counter.statements());
 				roundTrips.add(counter.roundTrips());
-				shapes = counter.byShape();
+				counter.byShape().forEach((shape, n) -> shapes.merge(shape, n, Long::sum));
 			}
 			perSecond[round] = PER_ROUND / ((System.nanoTime() - start) / 1e9);
 			p50[round] = BenchReport.percentile(nanos, 50) / 1e6;
@@ -184,6 +185,8 @@ class JourneyBench {
 				}
 				Map<String, Long> oursAfter = sizes(TestDatabase.url());
 				Map<String, Long> bareAfter = sizes(bare.url);
+				System.out.println("journey bench: sizes ours " + oursBefore + " → " + oursAfter + ", bare " + bareBefore
+						+ " → " + bareAfter);
 
 				assertThat(oursSide.statements).hasSize(ROUNDS * PER_ROUND);
 				report(oursSide, bareSide, oursBefore, oursAfter, bareBefore, bareAfter);
@@ -223,57 +226,72 @@ class JourneyBench {
 
 		int journeys = ROUNDS * PER_ROUND;
 		for (String group : List.of("ACT_HI_*", "ACT_GE_BYTEARRAY", "our tables")) {
-			if (!"our tables".equals(group) || oursAfter.containsKey(group)) {
-				figures.add(new Figure(NAME + " (ours)", "history size per closed journey: " + group,
-						(double) (oursAfter.get(group) - oursBefore.get(group)) / journeys, "bytes", ""));
-			}
-			if (!"our tables".equals(group)) {
-				figures.add(new Figure(NAME + " (bare engine)", "history size per closed journey: " + group,
-						(double) (bareAfter.get(group) - bareBefore.get(group)) / journeys, "bytes", ""));
+			for (String what : List.of("", ROW_BYTES)) {
+				String metric = "history size per closed journey: " + group
+						+ (what.isEmpty() ? ", tables + indexes + TOAST after VACUUM FULL" : ", row data only");
+				if (oursAfter.containsKey(group + what)) {
+					figures.add(new Figure(NAME + " (ours)", metric,
+							(double) (oursAfter.get(group + what) - oursBefore.get(group + what)) / journeys, "bytes", ""));
+				}
+				if (bareAfter.containsKey(group + what)) {
+					figures.add(new Figure(NAME + " (bare engine)", metric,
+							(double) (bareAfter.get(group + what) - bareBefore.get(group + what)) / journeys, "bytes", ""));
+				}
 			}
 		}
-		long oursTotal = oursAfter.values().stream().mapToLong(Long::longValue).sum()
-				- oursBefore.values().stream().mapToLong(Long::longValue).sum();
-		long bareTotal = bareAfter.values().stream().mapToLong(Long::longValue).sum()
-				- bareBefore.values().stream().mapToLong(Long::longValue).sum();
-		figures.add(new Figure(NAME, "history size per closed journey ours / bare (all three groups)",
+		long oursTotal = total(oursAfter) - total(oursBefore);
+		long bareTotal = total(bareAfter) - total(bareBefore);
+		figures.add(new Figure(NAME, "history size per closed journey ours / bare (all groups, tables + indexes)",
 				(double) oursTotal / bareTotal, "×", ""));
 		BenchReport.write(figures);
 		BenchReport.writeSection("journey-statements.md", breakdown(ours, bare));
+		System.out.println("journey bench: statements per journey, ours " + ours.statements + ", bare " + bare.statements);
 		figures.forEach(f -> System.out.println("journey bench: " + f));
 	}
 
-	/** Our statements per shape and per table against the bare engine's, the largest surplus first. */
+	/**
+	 * Our statements per table and per shape against the bare engine's, per journey (averaged over
+	 * every measured journey), the largest surplus first; then every shape whose count differs.
+	 */
 	static String breakdown(Side ours, Side bare) {
-		Map<String, Long> extra = new HashMap<>();
-		Set<String> shapes = new HashSet<>(ours.shapes.keySet());
-		shapes.addAll(bare.shapes.keySet());
-		Map<String, long[]> tables = new HashMap<>();
-		for (String shape : shapes) {
-			long o = ours.shapes.getOrDefault(shape, 0L);
-			long b = bare.shapes.getOrDefault(shape, 0L);
-			extra.put(shape, o - b);
-			long[] t = tables.computeIfAbsent(table(shape), k -> new long[2]);
+		double oursJourneys = ours.statements.size();
+		double bareJourneys = bare.statements.size();
+		Map<String, double[]> shapes = new HashMap<>();
+		Set<String> all = new HashSet<>(ours.shapes.keySet());
+		all.addAll(bare.shapes.keySet());
+		Map<String, double[]> tables = new HashMap<>();
+		for (String shape : all) {
+			double o = ours.shapes.getOrDefault(shape, 0L) / oursJourneys;
+			double b = bare.shapes.getOrDefault(shape, 0L) / bareJourneys;
+			shapes.put(shape, new double[] { o, b });
+			double[] t = tables.computeIfAbsent(table(shape), k -> new double[2]);
 			t[0] += o;
 			t[1] += b;
 		}
 		StringBuilder md = new StringBuilder("# Full journey: our SQL statements beyond the bare engine's\n\n")
-			.append(BenchReport.machine()).append(" One journey each (the count is the same for every journey: ")
-			.append("max - min ours ").append(ours.spread()).append(", bare ").append(bare.spread())
-			.append("). Ours ").append((long) ours.medianStatements()).append(" statements, bare ")
-			.append((long) bare.medianStatements()).append(".\n\n## By table\n\n| table | ours | bare | extra |\n|---|---:|---:|---:|\n");
-		tables.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0] - b.getValue()[1],
-				a.getValue()[0] - a.getValue()[1])).filter(e -> e.getValue()[0] != e.getValue()[1]).limit(20)
-			.forEach(e -> md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()[0]).append(" | ")
-				.append(e.getValue()[1]).append(" | ").append(e.getValue()[0] - e.getValue()[1]).append(" |\n"));
-		md.append("\n## Top 10 statement shapes\n\n| extra | ours | bare | statement |\n|---:|---:|---:|---|\n");
-		extra.entrySet().stream().sorted((a, b) -> Long.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
-			.limit(10)
-			.forEach(e -> md.append("| ").append(e.getValue()).append(" | ")
-				.append(ours.shapes.getOrDefault(e.getKey(), 0L)).append(" | ")
-				.append(bare.shapes.getOrDefault(e.getKey(), 0L)).append(" | `")
-				.append(abbreviate(e.getKey()).replace("|", "\\|")).append("` |\n"));
+			.append(BenchReport.machine()).append(" Per journey, averaged over ").append((long) oursJourneys)
+			.append(" measured journeys each. Statements per journey: ours ").append(ours.medianStatements())
+			.append(" (max - min ").append(ours.spread()).append("), bare ").append(bare.medianStatements())
+			.append(" (max - min ").append(bare.spread()).append(").\n\n## By table\n\n")
+			.append("| table | ours | bare | extra |\n|---|---:|---:|---:|\n");
+		tables.entrySet().stream().filter(e -> Math.abs(e.getValue()[0] - e.getValue()[1]) > 0.001)
+			.sorted((a, b) -> Double.compare(b.getValue()[0] - b.getValue()[1], a.getValue()[0] - a.getValue()[1]))
+			.forEach(e -> md.append(row(e.getKey(), e.getValue())));
+		md.append("\n## Top 10 statement shapes by surplus\n\n| statement | ours | bare | extra |\n|---|---:|---:|---:|\n");
+		List<Map.Entry<String, double[]>> differing = shapes.entrySet().stream()
+			.filter(e -> Math.abs(e.getValue()[0] - e.getValue()[1]) > 0.001)
+			.sorted((a, b) -> Double.compare(b.getValue()[0] - b.getValue()[1], a.getValue()[0] - a.getValue()[1]))
+			.toList();
+		differing.stream().limit(10).forEach(e -> md.append(row("`" + abbreviate(e.getKey()) + "`", e.getValue())));
+		md.append("\n## Every shape whose count differs\n\n| statement | ours | bare | extra |\n|---|---:|---:|---:|\n");
+		differing.forEach(e -> md.append(row("`" + e.getKey() + "`", e.getValue())));
 		return md.toString();
+	}
+
+	private static String row(String name, double[] counts) {
+		return "| " + name.replace("|", "\\|") + " | " + String.format(Locale.ROOT, "%.2f", counts[0]) + " | "
+				+ String.format(Locale.ROOT, "%.2f", counts[1]) + " | "
+				+ String.format(Locale.ROOT, "%+.2f", counts[0] - counts[1]) + " |\n";
 	}
 
 	private static final Pattern TABLE = Pattern.compile(
@@ -291,23 +309,48 @@ class JourneyBench {
 		return shape.length() <= 180 ? shape : shape.substring(0, 177) + "...";
 	}
 
-	/** Bytes (table, indexes, TOAST) of the history tables, the byte array table and ours, after a vacuum. */
+	static final String ROW_BYTES = " (rows only)";
+
+	/**
+	 * Bytes (table, indexes, TOAST) of the history tables, the byte array table and ours, each table
+	 * rewritten compactly first (VACUUM FULL), so that the difference is the space the journeys'
+	 * rows take, not dead row versions the engine's own updates (end times, removal times) leave.
+	 */
 	static Map<String, Long> sizes(String url) throws SQLException {
 		Map<String, Long> sizes = new LinkedHashMap<>();
 		try (Connection db = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
 				Statement statement = db.createStatement()) {
-			statement.execute("VACUUM ANALYZE");
-			String sum = "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
-					+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r'"
-					+ " AND n.nspname = current_schema() AND ";
-			sizes.put("ACT_HI_*", one(statement, sum + "c.relname LIKE 'act\\_hi\\_%'"));
-			sizes.put("ACT_GE_BYTEARRAY", one(statement, sum + "c.relname = 'act_ge_bytearray'"));
-			long ours = one(statement, sum + "c.relname NOT LIKE 'act\\_%' AND c.relname <> 'flyway_schema_history'");
-			if (one(statement, "SELECT COUNT(*) FROM pg_class WHERE relname = 'flyway_schema_history'") > 0) {
-				sizes.put("our tables", ours);
+			Map<String, String> groups = new LinkedHashMap<>();
+			try (ResultSet tables = statement.executeQuery("SELECT c.relname FROM pg_class c JOIN pg_namespace n"
+					+ " ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = current_schema()")) {
+				while (tables.next()) {
+					String table = tables.getString(1).toLowerCase(Locale.ROOT);
+					String group = table.startsWith("act_hi_") ? "ACT_HI_*"
+							: table.equals("act_ge_bytearray") ? "ACT_GE_BYTEARRAY"
+							: table.startsWith("act_") || table.equals("flyway_schema_history") ? null : "our tables";
+					if (group != null) {
+						groups.put(table, group);
+					}
+				}
+			}
+			for (Map.Entry<String, String> table : groups.entrySet()) {
+				statement.execute("VACUUM FULL ANALYZE " + table.getKey());
+				sizes.merge(table.getValue(), one(statement, "SELECT pg_total_relation_size('" + table.getKey()
+						+ "')"), Long::sum);
+				sizes.merge(table.getValue() + ROW_BYTES, one(statement, "SELECT COALESCE(SUM(pg_column_size(t.*)), 0)"
+						+ " FROM " + table.getKey() + " t"), Long::sum);
+			}
+			for (String group : List.of("ACT_HI_*", "ACT_GE_BYTEARRAY")) {
+				sizes.putIfAbsent(group, 0L);
+				sizes.putIfAbsent(group + ROW_BYTES, 0L);
 			}
 		}
 		return sizes;
+	}
+
+	private static long total(Map<String, Long> sizes) {
+		return sizes.entrySet().stream().filter(e -> !e.getKey().endsWith(ROW_BYTES)).mapToLong(Map.Entry::getValue)
+			.sum();
 	}
 
 	private static long one(Statement statement, String sql) throws SQLException {
