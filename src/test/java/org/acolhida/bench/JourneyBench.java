@@ -244,7 +244,8 @@ class JourneyBench {
 		figures.add(new Figure(NAME, "history size per closed journey ours / bare (all groups, tables + indexes)",
 				(double) oursTotal / bareTotal, "×", ""));
 		BenchReport.write(figures);
-		BenchReport.writeSection("journey-statements.md", breakdown(ours, bare));
+		BenchReport.writeSection("journey-statements.md", breakdown(ours, bare) + history(journeys, oursBefore,
+				oursAfter, bareBefore, bareAfter));
 		System.out.println("journey bench: statements per journey, ours " + ours.statements + ", bare " + bare.statements);
 		figures.forEach(f -> System.out.println("journey bench: " + f));
 	}
@@ -288,6 +289,31 @@ class JourneyBench {
 		return md.toString();
 	}
 
+	/** Bytes per closed journey of each table that grew, ours and bare (tables + indexes + TOAST). */
+	static String history(int journeys, Map<String, Long> oursBefore, Map<String, Long> oursAfter,
+			Map<String, Long> bareBefore, Map<String, Long> bareAfter) {
+		Map<String, double[]> tables = new HashMap<>();
+		oursAfter.forEach((key, after) -> {
+			if (key.startsWith(TABLE_PREFIX)) {
+				tables.computeIfAbsent(key.substring(TABLE_PREFIX.length()), k -> new double[2])[0] = (double) (after
+						- oursBefore.getOrDefault(key, 0L)) / journeys;
+			}
+		});
+		bareAfter.forEach((key, after) -> {
+			if (key.startsWith(TABLE_PREFIX)) {
+				tables.computeIfAbsent(key.substring(TABLE_PREFIX.length()), k -> new double[2])[1] = (double) (after
+						- bareBefore.getOrDefault(key, 0L)) / journeys;
+			}
+		});
+		StringBuilder md = new StringBuilder("\n## History size per closed journey, by table\n\nBytes (table,"
+				+ " indexes, TOAST after VACUUM FULL) per journey over " + journeys + " journeys each.\n\n"
+				+ "| table | ours | bare | extra |\n|---|---:|---:|---:|\n");
+		tables.entrySet().stream().filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0)
+			.sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+			.forEach(e -> md.append(row(e.getKey(), e.getValue())));
+		return md.toString();
+	}
+
 	private static String row(String name, double[] counts) {
 		return "| " + name.replace("|", "\\|") + " | " + String.format(Locale.ROOT, "%.2f", counts[0]) + " | "
 				+ String.format(Locale.ROOT, "%.2f", counts[1]) + " | "
@@ -310,6 +336,8 @@ class JourneyBench {
 	}
 
 	static final String ROW_BYTES = " (rows only)";
+
+	static final String TABLE_PREFIX = "table ";
 
 	/**
 	 * Bytes (table, indexes, TOAST) of the history tables, the byte array table and ours, each table
@@ -337,6 +365,8 @@ class JourneyBench {
 				statement.execute("VACUUM FULL ANALYZE " + table.getKey());
 				sizes.merge(table.getValue(), one(statement, "SELECT pg_total_relation_size('" + table.getKey()
 						+ "')"), Long::sum);
+				sizes.put(TABLE_PREFIX + table.getKey(), one(statement, "SELECT pg_total_relation_size('"
+						+ table.getKey() + "')"));
 				sizes.merge(table.getValue() + ROW_BYTES, one(statement, "SELECT COALESCE(SUM(pg_column_size(t.*)), 0)"
 						+ " FROM " + table.getKey() + " t"), Long::sum);
 			}
@@ -349,8 +379,8 @@ class JourneyBench {
 	}
 
 	private static long total(Map<String, Long> sizes) {
-		return sizes.entrySet().stream().filter(e -> !e.getKey().endsWith(ROW_BYTES)).mapToLong(Map.Entry::getValue)
-			.sum();
+		return sizes.entrySet().stream().filter(e -> !e.getKey().endsWith(ROW_BYTES))
+			.filter(e -> !e.getKey().startsWith(TABLE_PREFIX)).mapToLong(Map.Entry::getValue).sum();
 	}
 
 	private static long one(Statement statement, String sql) throws SQLException {
