@@ -105,6 +105,13 @@ class JourneyBench {
 
 		final List<Long> roundTrips = new ArrayList<>();
 
+		final List<Long> jdbcNanos = new ArrayList<>();
+
+		final List<Long> journeyNanos = new ArrayList<>();
+
+		/** JDBC time by shape, summed over every measured journey. */
+		final Map<String, Long> shapeNanos = new HashMap<>();
+
 		/** Statements by shape, summed over every measured journey. */
 		final Map<String, Long> shapes = new HashMap<>();
 
@@ -126,6 +133,9 @@ class JourneyBench {
 				statements.add(counter.statements());
 				roundTrips.add(counter.roundTrips());
 				counter.byShape().forEach((shape, n) -> shapes.merge(shape, n, Long::sum));
+				counter.nanosByShape().forEach((shape, n) -> shapeNanos.merge(shape, n, Long::sum));
+				jdbcNanos.add(counter.nanos());
+				journeyNanos.add(nanos[i]);
 			}
 			perSecond[round] = PER_ROUND / ((System.nanoTime() - start) / 1e9);
 			p50[round] = BenchReport.percentile(nanos, 50) / 1e6;
@@ -135,6 +145,18 @@ class JourneyBench {
 
 		double medianStatements() {
 			return BenchReport.median(statements.stream().mapToDouble(Long::doubleValue).toArray());
+		}
+
+		double medianJdbcMillis() {
+			return BenchReport.median(jdbcNanos.stream().mapToDouble(n -> n / 1e6).toArray());
+		}
+
+		double medianOutsideJdbcMillis() {
+			double[] outside = new double[journeyNanos.size()];
+			for (int i = 0; i < outside.length; i++) {
+				outside[i] = (journeyNanos.get(i) - jdbcNanos.get(i)) / 1e6;
+			}
+			return BenchReport.median(outside);
 		}
 
 		double medianRoundTrips() {
@@ -214,6 +236,9 @@ class JourneyBench {
 					"statements", ""));
 			figures.add(new Figure(name, "JDBC round trips per journey (a batch is one)", side.medianRoundTrips(),
 					"round trips", ""));
+			figures.add(new Figure(name, "time in JDBC calls per journey (median)", side.medianJdbcMillis(), "ms", ""));
+			figures.add(new Figure(name, "time outside JDBC calls per journey (median)", side.medianOutsideJdbcMillis(),
+					"ms", ""));
 		}
 		double[] ratios = new double[ROUNDS];
 		for (int r = 0; r < ROUNDS; r++) {
@@ -273,7 +298,8 @@ class JourneyBench {
 			.append(BenchReport.machine()).append(" Per journey, averaged over ").append((long) oursJourneys)
 			.append(" measured journeys each. Statements per journey: ours ").append(ours.medianStatements())
 			.append(" (max - min ").append(ours.spread()).append("), bare ").append(bare.medianStatements())
-			.append(" (max - min ").append(bare.spread()).append(").\n\n## By table\n\n")
+			.append(" (max - min ").append(bare.spread()).append("). Distinct statement shapes: ours ")
+			.append(ours.shapes.size()).append(", bare ").append(bare.shapes.size()).append(".\n\n## By table\n\n")
 			.append("| table | ours | bare | extra |\n|---|---:|---:|---:|\n");
 		tables.entrySet().stream().filter(e -> Math.abs(e.getValue()[0] - e.getValue()[1]) > 0.001)
 			.sorted((a, b) -> Double.compare(b.getValue()[0] - b.getValue()[1], a.getValue()[0] - a.getValue()[1]))
@@ -284,6 +310,20 @@ class JourneyBench {
 			.sorted((a, b) -> Double.compare(b.getValue()[0] - b.getValue()[1], a.getValue()[0] - a.getValue()[1]))
 			.toList();
 		differing.stream().limit(10).forEach(e -> md.append(row("`" + abbreviate(e.getKey()) + "`", e.getValue())));
+		md.append("\n## Top 10 statement shapes by extra JDBC time\n\nMilliseconds per journey (from the call until"
+				+ " its result came back). JDBC time per journey, median: ours "
+				+ String.format(Locale.ROOT, "%.1f", ours.medianJdbcMillis()) + " ms, bare "
+				+ String.format(Locale.ROOT, "%.1f", bare.medianJdbcMillis()) + " ms; outside JDBC: ours "
+				+ String.format(Locale.ROOT, "%.1f", ours.medianOutsideJdbcMillis()) + " ms, bare "
+				+ String.format(Locale.ROOT, "%.1f", bare.medianOutsideJdbcMillis())
+				+ " ms.\n\n| statement | ours | bare | extra |\n|---|---:|---:|---:|\n");
+		Set<String> timed = new HashSet<>(ours.shapeNanos.keySet());
+		timed.addAll(bare.shapeNanos.keySet());
+		timed.stream().map(shape -> Map.entry(shape, new double[] {
+				ours.shapeNanos.getOrDefault(shape, 0L) / 1e6 / oursJourneys,
+				bare.shapeNanos.getOrDefault(shape, 0L) / 1e6 / bareJourneys }))
+			.sorted((a, b) -> Double.compare(b.getValue()[0] - b.getValue()[1], a.getValue()[0] - a.getValue()[1]))
+			.limit(10).forEach(e -> md.append(row("`" + abbreviate(e.getKey()) + "`", e.getValue())));
 		md.append("\n## Every shape whose count differs\n\n| statement | ours | bare | extra |\n|---|---:|---:|---:|\n");
 		differing.forEach(e -> md.append(row("`" + e.getKey() + "`", e.getValue())));
 		return md.toString();

@@ -31,6 +31,12 @@ public final class StatementCounter implements QueryExecutionListener {
 
 	private final Map<String, Long> byShape = new HashMap<>();
 
+	private final Map<String, Long> nanosByShape = new HashMap<>();
+
+	private long nanos;
+
+	private long startedAt;
+
 	/** The DataSource, wrapped so that this counter sees every statement. */
 	public DataSource wrap(DataSource dataSource, String name) {
 		return ProxyDataSourceBuilder.create(dataSource).name(name).listener(this).build();
@@ -41,6 +47,8 @@ public final class StatementCounter implements QueryExecutionListener {
 		statements = 0;
 		roundTrips = 0;
 		byShape.clear();
+		nanosByShape.clear();
+		nanos = 0;
 		counted = Thread.currentThread();
 	}
 
@@ -61,8 +69,20 @@ public final class StatementCounter implements QueryExecutionListener {
 		return new HashMap<>(byShape);
 	}
 
+	/** Time spent in JDBC executions (from the call until its result came back), in nanoseconds. */
+	public synchronized long nanos() {
+		return nanos;
+	}
+
+	public synchronized Map<String, Long> nanosByShape() {
+		return new HashMap<>(nanosByShape);
+	}
+
 	@Override
 	public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+		if (counted == Thread.currentThread()) {
+			startedAt = System.nanoTime();
+		}
 	}
 
 	@Override
@@ -70,11 +90,14 @@ public final class StatementCounter implements QueryExecutionListener {
 		if (counted != Thread.currentThread()) {
 			return;
 		}
+		long took = System.nanoTime() - startedAt;
 		roundTrips++;
+		nanos += took;
 		for (QueryInfo query : queries) {
 			long n = execution.isBatch() ? Math.max(1, query.getParametersList().size()) : 1;
 			statements += n;
 			byShape.merge(shape(query.getQuery()), n, Long::sum);
+			nanosByShape.merge(shape(query.getQuery()), took / queries.size(), Long::sum);
 		}
 	}
 
