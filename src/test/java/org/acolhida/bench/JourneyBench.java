@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a bare engine ({@link BareEngine}) with the same diagrams and every bean of ours replaced by the
  * no-op {@link Replay}. Rounds alternate between the two. Reports journeys per second, latency
  * percentiles, SQL statements per journey (exact: counted with datasource-proxy on the bench's
- * thread), the statements of ours the bare engine does not send, and the history each journey
- * leaves. Sizes: {@code -Dbench.journeys.warmup}, {@code -Dbench.journeys.rounds},
+ * thread), the time spent in JDBC calls and outside them, the statements of ours the bare engine
+ * does not send ({@code target/bench/journey-statements.md}), and the history each journey leaves. Sizes: {@code -Dbench.journeys.warmup}, {@code -Dbench.journeys.rounds},
  * {@code -Dbench.journeys.perRound}. Fails only if a journey cannot reach its end.
  * <p>
  * Its own application context (the statement counter wraps the DataSource), with the job executor
