@@ -51,15 +51,7 @@ final class BareEngine implements AutoCloseable {
 	 * identities and grants of our engine's database (at {@code oursUrl}).
 	 */
 	static BareEngine start(String oursUrl, String user, String password, Replay replay, StatementCounter counter) {
-		String url = oursUrl.replaceFirst("^(jdbc:postgresql://[^/]+/)([^?]*)", "$1" + DATABASE);
-		try (Connection admin = DriverManager.getConnection(oursUrl, user, password);
-				Statement statement = admin.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-			statement.execute("CREATE DATABASE " + DATABASE);
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("cannot create the database of the bare engine", e);
-		}
+		String url = createDatabase(oursUrl, user, password, DATABASE);
 		HikariDataSource pool = new HikariDataSource();
 		pool.setJdbcUrl(url);
 		pool.setUsername(user);
@@ -94,6 +86,22 @@ final class BareEngine implements AutoCloseable {
 		copyIdentities(oursUrl, url, user, password);
 		deploy(engine);
 		return new BareEngine(engine, pool, url);
+	}
+
+	/**
+	 * Creates (or empties, by dropping it first) a database in the server of {@code serverUrl}; returns
+	 * its JDBC URL.
+	 */
+	static String createDatabase(String serverUrl, String user, String password, String name) {
+		try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
+				Statement statement = admin.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("cannot create the database " + name, e);
+		}
+		return serverUrl.replaceFirst("^(jdbc:postgresql://[^/]+/)([^?]*)", "$1" + name);
 	}
 
 	/** Every name our diagrams call: delegates and listeners → the replay, the rest → stubs. */

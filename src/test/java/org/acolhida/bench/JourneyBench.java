@@ -32,7 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +70,25 @@ class JourneyBench {
 	static final StatementCounter BARE = new StatementCounter();
 
 	static final String NAME = "full journey";
+
+	/** Our engine's own database, fresh like the bare engine's: other benchmarks' data stays out. */
+	static final String OURS_DATABASE = "journey_ours";
+
+	private static String oursDatabaseUrl;
+
+	/** Created once: the property is read more than once, and each read must find the same database. */
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> {
+			synchronized (JourneyBench.class) {
+				if (oursDatabaseUrl == null) {
+					oursDatabaseUrl = BareEngine.createDatabase(TestDatabase.url(), TestDatabase.user(),
+							TestDatabase.password(), OURS_DATABASE);
+				}
+				return oursDatabaseUrl;
+			}
+		});
+	}
 
 	@TestConfiguration
 	static class CountStatements {
@@ -176,11 +198,15 @@ class JourneyBench {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Value("${spring.datasource.url}")
+	String oursUrl;
+
 	@Test
 	void measureFullJourneysAgainstTheBareEngine() throws Exception {
 		List<JobExecutor> paused = pauseOtherJobExecutors();
 		try {
 			// room for every household of the run: the journey ends with a bed and a seat taken
+			assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(OURS_DATABASE);
 			jdbc.update("UPDATE shelter_capacity SET total = total + 1000000");
 			jdbc.update("UPDATE class_seats SET seats = seats + 1000000");
 			int[] next = { (int) (System.currentTimeMillis() / 1000 % 100_000) * 1000 };
@@ -189,15 +215,15 @@ class JourneyBench {
 			Replay replay = Replay.record(engine.getHistoryService(), recorded.caseNumber());
 			System.out.println("journey bench: replaying " + replay.summary());
 
-			try (BareEngine bare = BareEngine.start(TestDatabase.url(), TestDatabase.user(), TestDatabase.password(),
-					replay, BARE)) {
+			try (BareEngine bare = BareEngine.start(oursUrl, TestDatabase.user(), TestDatabase.password(), replay,
+					BARE)) {
 				Side oursSide = new Side("ours", ours, OURS);
 				Side bareSide = new Side("bare engine", new Journeys(bare.engine), BARE);
 				for (int i = 0; i < WARM_UP; i++) {
 					oursSide.journeys.run(next[0]++);
 					bareSide.journeys.run(next[0]++);
 				}
-				Map<String, Long> oursBefore = sizes(TestDatabase.url());
+				Map<String, Long> oursBefore = sizes(oursUrl);
 				Map<String, Long> bareBefore = sizes(bare.url);
 				for (int round = 0; round < ROUNDS; round++) {
 					Side first = round % 2 == 0 ? oursSide : bareSide;
@@ -205,7 +231,7 @@ class JourneyBench {
 					first.round(round, next);
 					second.round(round, next);
 				}
-				Map<String, Long> oursAfter = sizes(TestDatabase.url());
+				Map<String, Long> oursAfter = sizes(oursUrl);
 				Map<String, Long> bareAfter = sizes(bare.url);
 				System.out.println("journey bench: sizes ours " + oursBefore + " → " + oursAfter + ", bare " + bareBefore
 						+ " → " + bareAfter);
