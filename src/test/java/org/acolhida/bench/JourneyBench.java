@@ -50,9 +50,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does not send ({@code target/bench/journey-statements.md}), and the history each journey leaves. Sizes: {@code -Dbench.journeys.warmup}, {@code -Dbench.journeys.rounds},
  * {@code -Dbench.journeys.perRound}. Fails only if a journey cannot reach its end.
  * <p>
- * Its own application context (the statement counter wraps the DataSource), with the job executor
- * off; the job executors of other contexts in this JVM are paused meanwhile, because the engine clock
- * that the journeys move is JVM-wide.
+ * Its own application context (the statement counter wraps the DataSource) on a fresh database of
+ * its own ({@value #OURS_DATABASE}, next to the bare engine's, so that both start empty and other
+ * benchmarks' data does not weigh on one side only), with the job executor off; the job executors of
+ * other contexts in this JVM are paused meanwhile, because the engine clock that the journeys move is
+ * JVM-wide. Every shelter and class of that database gets a million more places, so that every
+ * journey finds a bed and a seat.
  */
 @PostgresIntegrationTest
 @TestPropertySource(properties = { "camunda.bpm.process-engine-name=journeybench",
