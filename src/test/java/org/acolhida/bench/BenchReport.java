@@ -53,6 +53,17 @@ final class BenchReport {
 		}
 	}
 
+	/** A Markdown section of its own next to the results (e.g. a breakdown too wide for the table). */
+	static synchronized void writeSection(String fileName, String markdown) {
+		try {
+			Files.createDirectories(DIR);
+			Files.writeString(DIR.resolve(fileName), markdown + "\n");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	static String machine() {
 		long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getTotalMemorySize();
