@@ -2,6 +2,7 @@ package org.acolhida.language;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
@@ -30,13 +31,16 @@ public class TaskNames implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Object unit = task.getVariable("unitCode");
+		// The variables live on the execution; asking the new task first would cost a query for
+		// its own (still empty) variables on every task created.
+		VariableScope scope = task.getExecution() != null ? task.getExecution() : task;
+		Object unit = scope.getVariable("unitCode");
 		String key = task.getProcessDefinitionId().split(":")[0] + "." + task.getTaskDefinitionKey();
 		String step = messages.getMessage(key, null, task.getName(),
 				WorkLanguage.locale(language.ofUnit(unit == null ? null : unit.toString())));
 		StringBuilder name = new StringBuilder(step);
-		append(name, task.getVariable("caseNumber"));
-		append(name, task.getVariable("personName"));
+		append(name, scope.getVariable("caseNumber"));
+		append(name, scope.getVariable("personName"));
 		task.setName(name.toString());
 	}
 
