@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * compares every task with every authorization: 19 s for the count of a unit's tasks among 100,000
  * (see bench/TaskListBench). Statistics on the expressions make the guess right and the count take
  * well under a second, as long as each query is planned with its values: the engine passes the bits
- * as parameters, so application-postgres.yaml sets {@code plan_cache_mode=force_custom_plan}. Not a
+ * as parameters, so {@link TaskQueryPlans} has those queries planned with their values. Not a
  * migration: Flyway runs before the engine creates its tables on a new database. PostgreSQL 14 or
  * later only; elsewhere nothing is done.
  */

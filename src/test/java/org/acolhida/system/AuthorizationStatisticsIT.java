@@ -1,15 +1,21 @@
 package org.acolhida.system;
 
+import java.util.List;
+
 import org.acolhida.support.PostgresIntegrationTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The planner statistics on the engine's authorizations exist after start and are used: the
- * planner's estimate for a workgroup's task grants follows the real count, not a guess of 0.5%.
+ * planner's estimate for a workgroup's task grants follows the real count, not a guess of 0.5%; and
+ * a signed-in worker's task queries are planned with their values, other statements as usual.
  */
 @PostgresIntegrationTest
 class AuthorizationStatisticsIT {
@@ -19,6 +25,15 @@ class AuthorizationStatisticsIT {
 
 	@Autowired
 	AuthorizationStatistics statistics;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	IdentityService identity;
 
 	@Test
 	void shouldGiveThePlannerTheShareOfReadGrants() {
@@ -36,6 +51,35 @@ class AuthorizationStatisticsIT {
 		// Without the statistics PostgreSQL guesses 0.5% of the rows, at least one.
 		assertThat(readGrants).isGreaterThan(total / 20);
 		assertThat(estimated).isGreaterThan(Math.max(1, total / 200) * 2);
+	}
+
+	@Test
+	void shouldPlanASignedInWorkersTaskQueriesWithTheirValues() {
+		String duringTheWorkersQuery = transaction.execute(status -> {
+			identity.setAuthentication("ana", List.of("reception", "SOR-CRAS-NORTE", "reception.SOR-CRAS-NORTE"));
+			try {
+				tasks.createTaskQuery().taskCandidateGroup("reception.SOR-CRAS-NORTE").orderByTaskCreateTime().desc()
+					.listPage(0, 50);
+			}
+			finally {
+				identity.clearAuthentication();
+			}
+			return planMode();
+		});
+		String duringAnUnauthenticatedQuery = transaction.execute(status -> {
+			tasks.createTaskQuery().listPage(0, 1);
+			return planMode();
+		});
+
+		assertThat(duringTheWorkersQuery).isEqualTo("force_custom_plan");
+		assertThat(duringAnUnauthenticatedQuery).isEqualTo("auto");
+		// SET LOCAL: the pooled connection goes back with PostgreSQL's default
+		String afterwards = transaction.execute(status -> planMode());
+		assertThat(afterwards).isEqualTo("auto");
+	}
+
+	String planMode() {
+		return jdbc.queryForObject("SHOW plan_cache_mode", String.class);
 	}
 
 }
