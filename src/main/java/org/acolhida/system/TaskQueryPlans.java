@@ -21,22 +21,29 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Has PostgreSQL plan a signed-in worker's task queries with their values, and only those.
+ * Has PostgreSQL plan a signed-in worker's task queries with their values and with the costs of
+ * today's storage, and only those.
  * <p>
  * The engine checks authorizations in a task query with bit tests on the grants, {@code PERMS_ & ? = ?},
- * given as parameters. After a statement ran five times PostgreSQL may switch to one generic plan for
- * any values; that plan cannot use the statistics of {@link AuthorizationStatistics}, guesses that a
- * handful of grants match, and compares every task with every grant: with 100,000 open tasks a unit's
- * count takes 20 s instead of 0.3 s (see bench/TaskListBench). Planning every statement of the
- * application with its values would cure it too, but costs each of the ~900 statements of a journey
- * its planning time (a quarter of the journeys' throughput, see bench/JourneyBench). So the setting is
- * made for the transaction of an authorized task query or task filter alone ({@code SET LOCAL}).
- * PostgreSQL 12 or later; elsewhere nothing changes.
+ * given as parameters, and joins them on {@code RESOURCE_ID_ IN (task id, definition key, '*')}.
+ * After a statement ran five times PostgreSQL may switch to one generic plan for any values; that plan
+ * cannot use the statistics of {@link AuthorizationStatistics}, guesses that a handful of grants match,
+ * and compares every task with every grant: with 100,000 open tasks a unit's count takes 20 s instead
+ * of 0.3 s. With the default page costs (those of spinning disks) the planner still compares the unit's
+ * tasks with all its grants rather than probing the grants' index once per task; with the costs of
+ * SSD or memory ({@code random_page_cost} 1.1, {@code cpu_tuple_cost} 0.02) it probes, and the newest
+ * 50 with the count take a third of the time (see bench/TaskListBench and its plans). Setting all of
+ * this for every statement of the application would cost each of the ~900 statements of a journey its
+ * planning time (a quarter of the journeys' throughput, see bench/JourneyBench) and change plans
+ * nobody measured; so it holds for the transaction of an authorized task query or task filter alone
+ * ({@code set_config(..., true)}, i.e. {@code SET LOCAL}). PostgreSQL 12 or later; elsewhere nothing
+ * changes.
  */
 @Component("taskQueryPlans")
 class TaskQueryPlans extends AbstractProcessEnginePlugin {
 
-	static final String SETTING = "SET LOCAL plan_cache_mode = force_custom_plan";
+	static final String SETTING = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
+			+ " set_config('random_page_cost', '1.1', true), set_config('cpu_tuple_cost', '0.02', true)";
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -55,10 +55,12 @@ class StartupBench {
 			figures.add(new Figure("start-up (-Xmx512m, jar)", restarts + ": RSS at health UP", BenchReport.median(rss),
 					"MiB", ""));
 
-			Path done = Files.createTempDirectory("journey-run").resolve("done");
+			Path directory = Files.createTempDirectory("journey-run");
+			Path done = directory.resolve("done");
 			AppProcess.Launcher journeys = AppProcess.launcher("journey-run").jvmOptions(HEAP)
 				.database(database.url(), database.user(), database.password())
 				.mainClass(JourneyRun.class.getName(), System.getProperty("java.class.path"))
+				.workingDirectory(directory)
 				.property("bench.journeys", Integer.toString(JOURNEYS))
 				.property("bench.done-file", done.toString());
 			try (AppProcess app = journeys.launch()) {

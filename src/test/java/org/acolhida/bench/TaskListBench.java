@@ -19,11 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import org.acolhida.bench.BenchReport.Figure;
 import org.acolhida.reception.ReceptionProcess;
 import org.camunda.bpm.engine.FilterService;
@@ -55,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Before and after in one run: first one request each without the planner statistics that
  * {@code system.AuthorizationStatistics} creates (each takes seconds), then the measured rounds with
- * them. The statements each request ran, and the plans of the engine's task queries, are written to
+ * them and with the planner settings {@code system.TaskQueryPlans} gives task queries. The statements each request ran, and the plans of the engine's task queries, are written to
  * {@code target/bench/tasklist-plans.md}.
  */
 class TaskListBench {
@@ -154,7 +152,8 @@ class TaskListBench {
 				appendPlans(plans, jdbc, request.getKey(), statements, "EXPLAIN ");
 			}
 
-			// After: with the statistics the application creates at start (system.AuthorizationStatistics).
+			// After: with the statistics the application creates at start (system.AuthorizationStatistics)
+			// and the planner settings it gives task queries (system.TaskQueryPlans).
 			statistics.run(null);
 			plans.append("\n# After: with statistics on the authorizations' permission bits\n");
 			for (Map.Entry<String, Runnable> request : requests.entrySet()) {
@@ -163,28 +162,6 @@ class TaskListBench {
 						"EXPLAIN (ANALYZE, BUFFERS) ");
 			}
 
-			// An option, not the application's default: planner costs for a database that sits in
-			// memory or on SSDs. Set on the bench database for new connections, then taken back.
-			HikariDataSource pool = (HikariDataSource) app.bean(DataSource.class);
-			String costs = "random_page_cost = 1.1, cpu_tuple_cost = 0.02";
-			try {
-				jdbc.execute("ALTER DATABASE " + DATABASE + " SET random_page_cost = 1.1");
-				jdbc.execute("ALTER DATABASE " + DATABASE + " SET cpu_tuple_cost = 0.02");
-				pool.getHikariPoolMXBean().softEvictConnections();
-				assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("1.1");
-				plans.append("\n# Option: with the statistics and planner costs ").append(costs).append("\n");
-				for (Map.Entry<String, Runnable> request : requests.entrySet()) {
-					figures.addAll(measure("task list (" + size + "): " + request.getKey(), " with " + costs,
-							request.getValue()));
-					appendPlans(plans, jdbc, request.getKey(), capture.during(request.getValue()),
-							"EXPLAIN (ANALYZE, BUFFERS) ");
-				}
-			}
-			finally {
-				jdbc.execute("ALTER DATABASE " + DATABASE + " RESET random_page_cost");
-				jdbc.execute("ALTER DATABASE " + DATABASE + " RESET cpu_tuple_cost");
-				pool.getHikariPoolMXBean().softEvictConnections();
-			}
 			BenchReport.write(figures);
 			Files.createDirectories(BenchReport.DIR);
 			Files.writeString(BenchReport.DIR.resolve("tasklist-plans.md"), plans);

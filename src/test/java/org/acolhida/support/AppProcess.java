@@ -226,6 +226,8 @@ public final class AppProcess implements AutoCloseable {
 
 		private int port;
 
+		private Path directory;
+
 		private Launcher(String name) {
 			this.name = name;
 			env.put("SPRING_PROFILES_ACTIVE", "postgres,demo");
@@ -270,6 +272,16 @@ public final class AppProcess implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * The working directory of the JVM; by default this one's. A main class run on a class path
+		 * needs one of its own: some jar on the path names "." in its manifest, and the application
+		 * would deploy the {@code processes/} folder of the project a second time.
+		 */
+		public Launcher workingDirectory(Path directory) {
+			this.directory = directory;
+			return this;
+		}
+
 		/** The port to listen on; by default one picked at the first start and kept for restarts. */
 		public Launcher port(int port) {
 			this.port = port;
@@ -300,7 +312,10 @@ public final class AppProcess implements AutoCloseable {
 				}
 				properties.forEach((property, value) -> command.add("--" + property + "=" + value));
 				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+					.redirectOutput(ProcessBuilder.Redirect.to(log.toAbsolutePath().toFile()));
+				if (directory != null) {
+					builder.directory(directory.toFile());
+				}
 				builder.environment().putAll(environment);
 				long launchedAt = System.nanoTime();
 				Process process = builder.start();

@@ -71,15 +71,16 @@ class AuthorizationStatisticsIT {
 			return planMode();
 		});
 
-		assertThat(duringTheWorkersQuery).isEqualTo("force_custom_plan");
-		assertThat(duringAnUnauthenticatedQuery).isEqualTo("auto");
+		assertThat(duringTheWorkersQuery).isEqualTo("force_custom_plan, random_page_cost 1.1");
+		assertThat(duringAnUnauthenticatedQuery).isEqualTo("auto, random_page_cost 4");
 		// SET LOCAL: the pooled connection goes back with PostgreSQL's default
 		String afterwards = transaction.execute(status -> planMode());
-		assertThat(afterwards).isEqualTo("auto");
+		assertThat(afterwards).isEqualTo("auto, random_page_cost 4");
 	}
 
 	String planMode() {
-		return jdbc.queryForObject("SHOW plan_cache_mode", String.class);
+		return jdbc.queryForObject("SHOW plan_cache_mode", String.class) + ", random_page_cost "
+				+ jdbc.queryForObject("SHOW random_page_cost", String.class);
 	}
 
 }
