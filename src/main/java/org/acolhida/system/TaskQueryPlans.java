@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
  * this for every statement of the application would cost each of the ~900 statements of a journey its
  * planning time (a quarter of the journeys' throughput, see bench/JourneyBench) and change plans
  * nobody measured; so it holds for the transaction of an authorized task query or task filter alone
- * ({@code set_config(..., true)}, i.e. {@code SET LOCAL}). PostgreSQL 12 or later; elsewhere nothing
- * changes.
+ * ({@code set_config(..., true)}, i.e. {@code SET LOCAL}), and not for a query narrowed to one task or
+ * instance. PostgreSQL 12 or later; elsewhere nothing changes.
  */
 @Component("taskQueryPlans")
 class TaskQueryPlans extends AbstractProcessEnginePlugin {
@@ -69,8 +69,16 @@ class TaskQueryPlans extends AbstractProcessEnginePlugin {
 			return next.execute(command);
 		}
 
+		/**
+		 * A task list: a filter's, or a task query not narrowed to one task, execution or instance
+		 * (those find a row or two by id whatever the plan, and are what a journey mostly asks).
+		 */
 		static boolean isTaskQuery(Command<?> command) {
-			return command instanceof TaskQueryImpl || command instanceof ExecuteFilterListPageCmd
+			if (command instanceof TaskQueryImpl query) {
+				return query.getTaskId() == null && query.getExecutionId() == null
+						&& query.getProcessInstanceId() == null;
+			}
+			return command instanceof ExecuteFilterListPageCmd
 					|| command instanceof ExecuteFilterListCmd || command instanceof ExecuteFilterCountCmd
 					|| command instanceof ExecuteFilterSingleResultCmd;
 		}

@@ -66,12 +66,23 @@ class AuthorizationStatisticsIT {
 			}
 			return planMode();
 		});
+		String duringTheWorkersQueryForOneInstance = transaction.execute(status -> {
+			identity.setAuthentication("ana", List.of("reception", "SOR-CRAS-NORTE", "reception.SOR-CRAS-NORTE"));
+			try {
+				tasks.createTaskQuery().processInstanceId("no-such-instance").listPage(0, 50);
+			}
+			finally {
+				identity.clearAuthentication();
+			}
+			return planMode();
+		});
 		String duringAnUnauthenticatedQuery = transaction.execute(status -> {
 			tasks.createTaskQuery().listPage(0, 1);
 			return planMode();
 		});
 
 		assertThat(duringTheWorkersQuery).isEqualTo("force_custom_plan, random_page_cost 1.1");
+		assertThat(duringTheWorkersQueryForOneInstance).isEqualTo("auto, random_page_cost 4");
 		assertThat(duringAnUnauthenticatedQuery).isEqualTo("auto, random_page_cost 4");
 		// SET LOCAL: the pooled connection goes back with PostgreSQL's default
 		String afterwards = transaction.execute(status -> planMode());
