@@ -133,6 +133,13 @@ class EngineRequestGuard extends OncePerRequestFilter {
 				// Not JSON: the engine answers that itself; but a raw expression is refused all the same.
 				tree = null;
 			}
+			String shape = tree == null || !COMPLETION.matcher(pathWithinRestApi(request)).matches()
+					|| !"POST".equals(request.getMethod()) ? null : completionShape(tree);
+			if (shape != null) {
+				// The engine would answer 400 too, but with an empty message.
+				reply(response, shape);
+				return;
+			}
 			String text = new String(body, StandardCharsets.UTF_8);
 			if (tree == null ? text.contains(JAVA_SERIALIZATION) : hasJavaSerialization(tree)) {
 				reply(response, "Variables in Java's serialization format are not accepted; send JSON or primitive values");
@@ -153,6 +160,30 @@ class EngineRequestGuard extends OncePerRequestFilter {
 		HttpServletRequest checked = new ReplayedBody(request, body);
 		chain.doFilter(isWebappApi(request) && request.getParameter("maxResults") == null
 				? new PagedByDefault(checked, maxResults) : checked, response);
+	}
+
+	/**
+	 * What is wrong with the shape of a completion ({"variables": {"name": {"value": ..., "type": ...}}}),
+	 * or null when it has that shape.
+	 */
+	static String completionShape(JsonNode tree) {
+		if (!tree.isObject()) {
+			return "Send the task's variables as a JSON object, e.g. {\"variables\": {}}";
+		}
+		JsonNode variables = tree.get("variables");
+		if (variables == null || variables.isNull()) {
+			return null;
+		}
+		if (!variables.isObject()) {
+			return "variables: send them as a JSON object of name to {\"value\": ..., \"type\": ...}";
+		}
+		for (Map.Entry<String, JsonNode> variable : (Iterable<Map.Entry<String, JsonNode>>) variables::fields) {
+			if (!variable.getValue().isObject()) {
+				return "variables." + variable.getKey()
+						+ ": send each variable as {\"value\": ..., \"type\": ...}, not a bare value";
+			}
+		}
+		return null;
 	}
 
 	private static boolean isWebappApi(HttpServletRequest request) {
@@ -202,7 +233,9 @@ class EngineRequestGuard extends OncePerRequestFilter {
 			return "The value of variable " + path + " is longer than " + MAX_TEXT
 					+ " characters, the most a text variable holds";
 		}
-		if (node.isObject() && node.path("type").isTextual() && (node.has("value") || node.has("valueInfo"))) {
+		// A variable: an object with a value, or any object in a "variables" map (a value may be left out).
+		if (node.isObject() && node.path("type").isTextual()
+				&& (node.has("value") || node.has("valueInfo") || path.contains(".variables."))) {
 			String type = node.get("type").asText().strip();
 			if (type.isEmpty()) {
 				return "The type of variable " + path + " is empty; leave it out or name a type such as String";

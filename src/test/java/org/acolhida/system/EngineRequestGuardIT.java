@@ -166,12 +166,25 @@ class EngineRequestGuardIT {
 		ResponseEntity<String> nul = post("/engine-rest/task/any-task/submit-form",
 				Map.of("variables", Map.of("note", Map.of("value", "a\u0000b"))));
 
+		// found by TaskInputPropertiesIT: a body that is JSON but not a completion, and a bare value
+		ResponseEntity<String> array = rest.exchange("/engine-rest/task/any-task/submit-form", HttpMethod.POST,
+				new HttpEntity<>("[]", headers), String.class);
+		ResponseEntity<String> string = rest.exchange("/engine-rest/task/any-task/complete", HttpMethod.POST,
+				new HttpEntity<>("\"unit\"", headers), String.class);
+		ResponseEntity<String> bareValue = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("needsDocumentation", "\uD83D\uDC69\u200D\u2695\uFE0F")));
+		ResponseEntity<String> xmlWithoutValue = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", Map.of("needsDocumentation", Map.of("type", "Xml"))));
+		ResponseEntity<String> variablesList = post("/engine-rest/task/any-task/submit-form",
+				Map.of("variables", List.of("needsDocumentation")));
+
 		for (ResponseEntity<String> refused : List.of(emptyType, xml, broken, notJson, nothing, javaClass, blank, file,
-				longText, longName, nul)) {
+				longText, longName, nul, array, string, bareValue, xmlWithoutValue, variablesList)) {
 			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(json.readTree(refused.getBody()).get("message").asText()).isNotBlank();
 		}
 		assertThat(xml.getBody()).contains("Xml are not accepted");
+		assertThat(bareValue.getBody()).contains("variables.needsDocumentation", "not a bare value");
 	}
 
 }
