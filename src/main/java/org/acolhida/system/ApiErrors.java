@@ -48,6 +48,9 @@ class ApiErrors {
 	/** Malformed JSON or a value of the wrong type: name the field when Jackson knows it. */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		if (e.getCause() instanceof TextWithoutNul.NulInText nul && !nul.getPath().isEmpty()) {
+			return badRequest(List.of(new FieldMessage(path(nul.getPath()), "must not contain the NUL character")));
+		}
 		if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			return badRequest(List.of(new FieldMessage(path(mapping.getPath()), "has a value of the wrong type")));
 		}

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -63,6 +65,9 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	private static final int MAX_BODY = 256 * 1024;
 
 	private final ObjectMapper json = new ObjectMapper();
+
+	/** Reads a body as the engine does, which also refuses anything after the first JSON value. */
+	private final ObjectReader bodies = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
 	private static final ObjectMapper ANSWERS = new ObjectMapper();
 
@@ -122,7 +127,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
 		if (body.length > 0) {
 			JsonNode tree;
 			try {
-				tree = json.readTree(body);
+				tree = bodies.readTree(body);
 			}
 			catch (JsonProcessingException e) {
 				if (isJson(request)) {

@@ -173,13 +173,16 @@ class EngineRequestGuardIT {
 				new HttpEntity<>("\"unit\"", headers), String.class);
 		ResponseEntity<String> bareValue = post("/engine-rest/task/any-task/submit-form",
 				Map.of("variables", Map.of("needsDocumentation", "\uD83D\uDC69\u200D\u2695\uFE0F")));
+		ResponseEntity<String> twoBodies = rest.exchange("/engine-rest/task/any-task/submit-form", HttpMethod.POST,
+				new HttpEntity<>("{\"variables\":{}}{\"variables\":{}}", headers), String.class);
 		ResponseEntity<String> xmlWithoutValue = post("/engine-rest/task/any-task/submit-form",
 				Map.of("variables", Map.of("needsDocumentation", Map.of("type", "Xml"))));
 		ResponseEntity<String> variablesList = post("/engine-rest/task/any-task/submit-form",
 				Map.of("variables", List.of("needsDocumentation")));
 
 		for (ResponseEntity<String> refused : List.of(emptyType, xml, broken, notJson, nothing, javaClass, blank, file,
-				longText, longName, nul, array, string, bareValue, xmlWithoutValue, variablesList)) {
+				longText, longName, nul, array, string, bareValue, xmlWithoutValue, variablesList,
+				twoBodies)) {
 			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(json.readTree(refused.getBody()).get("message").asText()).isNotBlank();
 		}

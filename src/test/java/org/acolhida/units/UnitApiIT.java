@@ -167,6 +167,13 @@ class UnitApiIT {
 	}
 
 	@Test
+	void shouldRefuseTextWithTheNulCharacter() {
+		// found by UnitInputPropertiesIT: PostgreSQL cannot store it, and the save failed with a 500
+		assertRefused(unit -> unit.put("name", "a\u0000b"), "name");
+		assertRefused(unit -> unit.put("languages", List.of("pt", "e\u0000s")), "languages[1]");
+	}
+
+	@Test
 	void shouldRefuseAnUnknownTimeZone() {
 		assertRefused(unit -> unit.put("timeZone", "America/Atlantis"), "timeZone");
 	}
