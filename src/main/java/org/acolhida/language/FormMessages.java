@@ -33,13 +33,10 @@ public class FormMessages {
 
 	private final WorkLanguage language;
 
-	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+	private final ResourceBundleMessageSource messages = WorkLanguage.messages("i18n/form-errors");
 
 	FormMessages(WorkLanguage language) {
 		this.language = language;
-		messages.setBasename("i18n/form-errors");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
 	}
 
 	/** "Please correct: Birth date: is in the future" in the signed-in worker's (or the unit's) language. */

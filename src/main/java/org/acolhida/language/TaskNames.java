@@ -20,13 +20,10 @@ public class TaskNames implements TaskListener {
 
 	private final WorkLanguage language;
 
-	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+	private final ResourceBundleMessageSource messages = WorkLanguage.messages("i18n/tasks");
 
 	TaskNames(WorkLanguage language) {
 		this.language = language;
-		messages.setBasename("i18n/tasks");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
 	}
 
 	@Override

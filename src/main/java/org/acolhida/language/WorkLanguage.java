@@ -8,6 +8,7 @@ import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,6 +91,18 @@ public class WorkLanguage {
 
 	public static Locale locale(String language) {
 		return Locale.forLanguageTag(language);
+	}
+
+	/**
+	 * Texts kept per language in {@code <basename>*.properties} (UTF-8): a language without a file
+	 * falls back to the English one, never to the server's own locale.
+	 */
+	public static ResourceBundleMessageSource messages(String basename) {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename(basename);
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
 	}
 
 }

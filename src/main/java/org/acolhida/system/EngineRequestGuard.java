@@ -64,6 +64,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	/** Bodies of task queries are small; a larger one is refused rather than buffered. */
 	private static final int MAX_BODY = 256 * 1024;
 
+	private static final String VARIABLES_EXPECTED = "Send the task's variables as a JSON object, e.g. {\"variables\": {}}";
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	/** Reads a body as the engine does, which also refuses anything after the first JSON value. */
@@ -119,9 +121,9 @@ class EngineRequestGuard extends OncePerRequestFilter {
 			tooLarge(response);
 			return;
 		}
-		if (COMPLETION.matcher(pathWithinRestApi(request)).matches() && "POST".equals(request.getMethod())
-				&& (new String(body, StandardCharsets.UTF_8).isBlank() || "null".equals(new String(body, StandardCharsets.UTF_8).strip()))) {
-			reply(response, "Send the task's variables as a JSON object, e.g. {\"variables\": {}}");
+		boolean completion = COMPLETION.matcher(pathWithinRestApi(request)).matches() && "POST".equals(request.getMethod());
+		if (completion && new String(body, StandardCharsets.UTF_8).isBlank()) {
+			reply(response, VARIABLES_EXPECTED);
 			return;
 		}
 		if (body.length > 0) {
@@ -138,8 +140,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
 				// Not JSON: the engine answers that itself; but a raw expression is refused all the same.
 				tree = null;
 			}
-			String shape = tree == null || !COMPLETION.matcher(pathWithinRestApi(request)).matches()
-					|| !"POST".equals(request.getMethod()) ? null : completionShape(tree);
+			String shape = completion && tree != null ? completionShape(tree) : null;
 			if (shape != null) {
 				// The engine would answer 400 too, but with an empty message.
 				reply(response, shape);
@@ -173,7 +174,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	 */
 	static String completionShape(JsonNode tree) {
 		if (!tree.isObject()) {
-			return "Send the task's variables as a JSON object, e.g. {\"variables\": {}}";
+			return VARIABLES_EXPECTED;
 		}
 		JsonNode variables = tree.get("variables");
 		if (variables == null || variables.isNull()) {

@@ -68,7 +68,7 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 
 	private final WorkLanguage language;
 
-	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+	private final ResourceBundleMessageSource messages = WorkLanguage.messages("i18n/task-conflicts");
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -77,9 +77,6 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 		this.history = history;
 		this.identity = identity;
 		this.language = language;
-		messages.setBasename("i18n/task-conflicts");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
 	}
 
 	@Override

@@ -168,8 +168,7 @@ class TaskInputPropertiesIT {
 
 		@Override
 		public String toString() {
-			String shown = String.valueOf(variable);
-			return name + "=" + (shown.length() > 80 ? shown.substring(0, 80) + "...(" + shown.length() + " chars)" : shown);
+			return name + "=" + Hostile.shown(variable);
 		}
 
 	}

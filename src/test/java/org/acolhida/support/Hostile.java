@@ -18,6 +18,12 @@ public final class Hostile {
 	private Hostile() {
 	}
 
+	/** A value as a failing sample shows it: long ones cut at 80 characters, with their length. */
+	public static String shown(Object value) {
+		String shown = String.valueOf(value);
+		return shown.length() > 80 ? shown.substring(0, 80) + "...(" + shown.length() + " chars)" : shown;
+	}
+
 	/** Any JSON value a careless or hostile client may send in place of a field's value. */
 	public static Arbitrary<Object> value() {
 		return Arbitraries.frequencyOf(

@@ -83,8 +83,7 @@ class UnitInputPropertiesIT {
 
 		@Override
 		public String toString() {
-			String shown = String.valueOf(value);
-			return field + "=" + (shown.length() > 80 ? shown.substring(0, 80) + "...(" + shown.length() + " chars)" : shown);
+			return field + "=" + Hostile.shown(value);
 		}
 
 	}
