@@ -2,6 +2,7 @@ package org.acolhida.documentation;
 
 import java.util.List;
 
+import org.acolhida.expressions.ExposedToProtocols;
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * The collection of the multi-instance document trail, {@code ${documentTrails.of(execution)}}: one
  * trail per requested document, each with its own element variable {@code documentRequest}.
  */
+@ExposedToProtocols
 @Component("documentTrails")
 public class DocumentTrails {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.Date;
 
+import org.acolhida.expressions.ExposedToProtocols;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * appointment is asked for, how long before expiry a renewal is due, after how many no-shows the
  * coordinator steps in, and when tasks are due.
  */
+@ExposedToProtocols
 @Component("documentationSettings")
 public class DocumentationSettings {
 

@@ -2,6 +2,7 @@ package org.acolhida.housing;
 
 import java.time.Duration;
 
+import org.acolhida.expressions.ExposedToProtocols;
 import org.acolhida.housing.HousingReferralProcess.Variables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * every time beds are freed) and {@code ${housingReferralSettings.escalateAfter(execution)}} (how
  * long a case waits before its coordinator gets an escalation task; shorter when immediate).
  */
+@ExposedToProtocols
 @Component("housingReferralSettings")
 public class HousingReferralSettings {
 

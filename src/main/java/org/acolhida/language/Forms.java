@@ -1,5 +1,6 @@
 package org.acolhida.language;
 
+import org.acolhida.expressions.ExposedToProtocols;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * no variables exist yet, so the signed-in worker's unit decides alone ({@link LocalizedStartForms}
  * makes the engine evaluate it).
  */
+@ExposedToProtocols
 @Component("forms")
 public class Forms {
 

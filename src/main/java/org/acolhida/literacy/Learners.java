@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.acolhida.expressions.ExposedToProtocols;
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.Member;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * number>}. The collection of the per-learner subprocess ({@code ${literacyLearners.of(execution)}}),
  * so that no list variable is stored. Ages are taken on the engine's date.
  */
+@ExposedToProtocols
 @Component("literacyLearners")
 public class Learners {
 

@@ -2,6 +2,7 @@ package org.acolhida.literacy;
 
 import java.time.Period;
 
+import org.acolhida.expressions.ExposedToProtocols;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * waitlist again ({@code ${literacySettings.waitlistRecheck}}), and which ages go to school rather
  * than to an adults' class.
  */
+@ExposedToProtocols
 @Component("literacySettings")
 public class LiteracySettings {
 

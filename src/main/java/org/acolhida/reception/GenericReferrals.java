@@ -3,6 +3,7 @@ package org.acolhida.reception;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.acolhida.expressions.ExposedToProtocols;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.units.UnitKind;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * that no list variable is stored. Reads {@code referCreas}, {@code referLegalAid},
  * {@code referHealth}.
  */
+@ExposedToProtocols
 @Component("genericReferrals")
 public class GenericReferrals {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.Date;
 
+import org.acolhida.expressions.ExposedToProtocols;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * follow-up dates of tasks by priority ({@code ${receptionSettings.due(execution)}}). Before the
  * triage the person is at the desk: tasks are due as if IMMEDIATE.
  */
+@ExposedToProtocols
 @Component("receptionSettings")
 public class ReceptionSettings {
 
