@@ -15,8 +15,12 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.acolhida.expressions.ExpressionPolicy;
 import org.acolhida.language.Forms;
 import org.acolhida.language.WorkLanguage;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -28,14 +32,21 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.xml.instance.DomElement;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /**
  * The checks that keep a protocol from breaking the application once deployed: every process keeps
  * its history for a limited time; no class names or scripts; every delegate expression names a bean
  * of the application; every form referenced exists; every decision table referenced exists and reads
  * only variables that the process provides (from its forms, its delegates, its mappings or the
- * inputs it declares in a process property {@code inputs}). Looks at the files of one deployment and,
- * for what they refer to outside it, at what is deployed already.
+ * inputs it declares in a process property {@code inputs}); every expression, wherever it stands in a
+ * diagram or decision table, is parsed and held to {@link ExpressionPolicy}; decision tables are in FEEL
+ * only, and no process starts by a timer (its steps would run as nobody, outside every worker's
+ * authorizations). Looks at the files of one deployment and, for what they refer to outside it, at what
+ * is deployed already.
  */
 final class ProtocolCheck {
 
@@ -65,7 +76,7 @@ final class ProtocolCheck {
 	}
 
 	/** The application's beans, as expressions in diagrams see them. */
-	interface Beans {
+	interface Beans extends ExpressionPolicy.Beans {
 
 		boolean exists(String name);
 
@@ -101,8 +112,10 @@ final class ProtocolCheck {
 			}
 			else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
 				readDecisions(name, bytes);
+				checkExpressions(name, bytes);
 			}
 			else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+				checkExpressions(name, bytes);
 				try {
 					processes.put(name, Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
 				}
@@ -185,6 +198,22 @@ final class ProtocolCheck {
 		if (report && className != null) {
 			problems.add(new ProtocolProblem(resource, id,
 					"camunda:class '" + className + "' is not allowed: wire a delegate bean with a delegate expression"));
+		}
+		for (String javaClass : List.of("variableMappingClass", "formHandlerClass")) {
+			if (report && element.getAttribute(CAMUNDA, javaClass) != null) {
+				problems.add(new ProtocolProblem(resource, id, "camunda:" + javaClass
+						+ " is not allowed: it names a Java class to run; use a delegate bean"));
+			}
+		}
+		if (report && "conditionExpression".equals(local) && element.getAttribute("language") != null) {
+			problems.add(new ProtocolProblem(resource, id, "a condition in the language '" + element.getAttribute("language")
+					+ "' is a script, and scripts are not allowed in diagrams: write an expression such as ${approved}"));
+		}
+		if (report && "startEvent".equals(local) && element.getParentElement() != null
+				&& "process".equals(element.getParentElement().getLocalName())
+				&& element.getChildElements().stream().anyMatch(child -> "timerEventDefinition".equals(child.getLocalName()))) {
+			problems.add(new ProtocolProblem(resource, id, "a process may not start by a timer: its steps would run as"
+					+ " nobody, outside every worker's authorizations; start it from a step of another process or by a message"));
 		}
 		String delegate = element.getAttribute(CAMUNDA, "delegateExpression");
 		if (delegate != null) {
@@ -380,6 +409,83 @@ final class ProtocolCheck {
 		catch (Exception e) {
 			return null;
 		}
+	}
+
+	/**
+	 * Every expression in a diagram or decision table, in any attribute or text: the engine evaluates
+	 * expressions in more places than any list would name (names, due dates, timers, conditions,
+	 * mappings, listeners, called elements, signals, loop cardinalities...). Read with a parser of its
+	 * own that resolves no external entity. Decision tables: FEEL only (JUEL reaches objects, and other
+	 * languages are scripts).
+	 */
+	private void checkExpressions(String resource, byte[] bytes) {
+		Element root;
+		try {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setNamespaceAware(true);
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setExpandEntityReferences(false);
+			root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+		}
+		catch (Exception e) {
+			problems.add(new ProtocolProblem(resource, null, "is not readable XML: " + e.getMessage()));
+			return;
+		}
+		checkExpressions(resource, root, null);
+	}
+
+	private void checkExpressions(String resource, Element element, String enclosingId) {
+		String local = element.getLocalName();
+		if ("documentation".equals(local) || "textAnnotation".equals(local) || "BPMNDiagram".equals(local)
+				|| "DMNDI".equals(local)) {
+			// read by people, never evaluated
+			return;
+		}
+		String id = element.hasAttribute("id") ? element.getAttribute("id") : enclosingId;
+		NamedNodeMap attributes = element.getAttributes();
+		for (int i = 0; i < attributes.getLength(); i++) {
+			Attr attribute = (Attr) attributes.item(i);
+			String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+			// Camunda reads a decision's expression language; a diagram's is a BPMN default it ignores
+			// (a script condition says its language on the condition, checked as a script).
+			if ("expressionLanguage".equals(name) && isDecision(resource) && !isFeel(attribute.getValue())) {
+				problems.add(new ProtocolProblem(resource, id, "the expression language '" + attribute.getValue()
+						+ "' is not allowed: decisions are written in FEEL, which reaches no Java object"));
+			}
+			else if ("scriptFormat".equals(name)) {
+				problems.add(new ProtocolProblem(resource, id, "scripts are not allowed in diagrams: use a delegate bean"));
+			}
+			checkExpression(resource, id, attribute.getValue());
+		}
+		StringBuilder text = new StringBuilder();
+		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child instanceof Element childElement) {
+				checkExpressions(resource, childElement, id);
+			}
+			else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+				text.append(child.getNodeValue());
+			}
+		}
+		checkExpression(resource, id, text.toString());
+	}
+
+	private void checkExpression(String resource, String elementId, String text) {
+		if (!ExpressionPolicy.isExpression(text)) {
+			return;
+		}
+		for (String problem : ExpressionPolicy.problems(text, ExpressionPolicy.Use.PROTOCOL, beans)) {
+			problems.add(new ProtocolProblem(resource, elementId, "expression '" + text.strip() + "' " + problem));
+		}
+	}
+
+	private static boolean isDecision(String resource) {
+		return resource.endsWith(".dmn") || resource.endsWith(".dmn11.xml");
+	}
+
+	private static boolean isFeel(String language) {
+		String value = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
+		return value.isEmpty() || value.equals("feel") || value.endsWith("/feel/") || value.contains("/feel/");
 	}
 
 	/** Field keys of a Camunda Form, at any depth (groups, dynamic lists). */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.acolhida.expressions.ExpressionPolicy;
+import org.acolhida.expressions.ProtocolBeans;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
@@ -63,7 +65,18 @@ class ProtocolGuard extends AbstractProcessEnginePlugin {
 	}
 
 	ProtocolCheck.Beans beans() {
+		ProtocolBeans protocolBeans = new ProtocolBeans(application);
 		return new ProtocolCheck.Beans() {
+
+			@Override
+			public ExpressionPolicy.BeanKind kind(String name) {
+				return protocolBeans.kind(name);
+			}
+
+			@Override
+			public Set<String> members(String name) {
+				return protocolBeans.members(name);
+			}
 
 			@Override
 			public boolean exists(String name) {
