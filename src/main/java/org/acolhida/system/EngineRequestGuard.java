@@ -39,7 +39,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>
  * Camunda 7.24.0 Community evaluates expressions nested in a task query's {@code orQueries} even when
  * ad-hoc query expressions are disabled, which lets any signed-in user run code on the server (fixed
- * only in enterprise releases). No screen of ours needs an expression in a query sent over REST, so
+ * only in enterprise releases). The engine itself now refuses them (expressions.ExpressionGovernance)
+ * and evaluates every expression under a policy; this filter is the first answer, with the field named,
+ * and decides on the path the servlet container routes. No screen of ours needs an expression in a
+ * query sent over REST, so
  * every {@code *Expression} parameter and every {@code ${...}} or {@code #{...}} value is refused before
  * the engine sees it: in query parameters and in JSON bodies, including the queries stored in filters,
  * on the REST API for integrations and on the one the webapps use. Filters that the application
@@ -193,7 +196,16 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	}
 
 	private static boolean isWebappApi(HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/camunda/api/engine/");
+		return routedPath(request).startsWith("/camunda/api/engine/");
+	}
+
+	/**
+	 * The path as the servlet container routes it (decoded, without path parameters), not as the client
+	 * wrote it: {@code /engine-rest/task;x=1/count} reaches the engine's {@code /task/count}, and must be
+	 * recognised as that here.
+	 */
+	private static String routedPath(HttpServletRequest request) {
+		return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 	}
 
 	/** The path of the first field that holds an expression, or null. */
@@ -312,7 +324,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	}
 
 	private static String pathWithinRestApi(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = routedPath(request);
 		// The engine's REST API is served twice: for integrations at /engine-rest, and for the
 		// webapps (Tasklist, Cockpit) at /camunda/api/engine; both address engines as /engine/{name}.
 		path = path.replaceFirst("^/(engine-rest|camunda/api/engine)", "");

@@ -19,6 +19,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
 
+	/** First: a path the container would route differently from how it reads is refused outright. */
+	@Bean
+	FilterRegistrationBean<CanonicalRequestPaths> canonicalRequestPaths() {
+		FilterRegistrationBean<CanonicalRequestPaths> registration = new FilterRegistrationBean<>(new CanonicalRequestPaths());
+		registration.setName("acolhida-canonical-request-paths");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
+		registration.setOrder(5);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
