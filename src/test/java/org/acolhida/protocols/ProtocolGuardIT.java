@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.acolhida.support.ModelerDeployment;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -17,14 +18,8 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,19 +46,7 @@ class ProtocolGuardIT {
 	}
 
 	ResponseEntity<String> deploy(String user, Map<String, String> files) {
-		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-		body.add("deployment-name", "modeler deployment");
-		body.add("deployment-source", "Camunda Modeler");
-		files.forEach((name, content) -> body.add(name, new ByteArrayResource(content.getBytes()) {
-			@Override
-			public String getFilename() {
-				return name;
-			}
-		}));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(user, "demo");
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return rest.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+		return ModelerDeployment.deploy(rest, user, files);
 	}
 
 	static String form(String id, String... keys) {

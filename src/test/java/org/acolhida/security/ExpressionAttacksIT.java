@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.acolhida.support.ModelerDeployment;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FilterService;
@@ -27,15 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -331,19 +326,7 @@ class ExpressionAttacksIT {
 	}
 
 	ResponseEntity<String> deploy(String user, Map<String, String> files) {
-		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-		body.add("deployment-name", "modeler deployment");
-		body.add("deployment-source", "Camunda Modeler");
-		files.forEach((name, content) -> body.add(name, new ByteArrayResource(content.getBytes()) {
-			@Override
-			public String getFilename() {
-				return name;
-			}
-		}));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(user, "demo");
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return rest.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+		return ModelerDeployment.deploy(rest, user, files);
 	}
 
 	@Test
