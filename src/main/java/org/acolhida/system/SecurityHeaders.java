@@ -25,18 +25,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityHeaders {
 
 	/**
-	 * Our pages load their scripts, styles and images from this origin only, with no inline script or
-	 * style attribute, and talk to this origin only.
+	 * What {@code /api} answers (JSON, CSV, the OpenAPI document) may do if a browser renders one: load
+	 * nothing from anywhere else, run no inline script or style, and be framed by no one.
 	 */
 	static final String POLICY = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'; "
 			+ "form-action 'self'";
 
 	/**
-	 * Swagger UI draws its icons and logo from {@code data:} URLs in its style sheet; everything else it
-	 * needs comes from this origin, like our pages.
+	 * The audit pages, the same, except that style attributes are allowed: the diagram viewer (bpmn-js)
+	 * writes them as it draws, and without them it draws the bpmn.io watermark (which its licence wants
+	 * visible and unobstructed) over the diagram. Style attributes only: no inline script, no style
+	 * element, and the page builds what it shows from text nodes, never from HTML it received.
 	 */
-	static final String SWAGGER_UI_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
-			+ "object-src 'none'; base-uri 'none'; form-action 'self'";
+	static final String AUDIT_POLICY = POLICY + "; style-src-attr 'unsafe-inline'";
+
+	/**
+	 * Swagger UI, as the audit pages (React sets style attributes); it draws its icons (the select
+	 * arrows, the lock of a protected operation) from {@code data:} images in its style sheet, and its
+	 * logo carries one style element of its own, allowed by its hash and by nothing else (when an
+	 * upgrade changes it, ApiDocsBrowserIT names the new hash).
+	 */
+	static final String SWAGGER_UI_POLICY = AUDIT_POLICY + "; img-src 'self' data:; "
+			+ "style-src-elem 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
 	static final String SWAGGER_UI_PATH = "/api/swagger-ui/";
 
@@ -47,8 +57,8 @@ class SecurityHeaders {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 					FilterChain chain) throws ServletException, IOException {
 				String path = request.getRequestURI().substring(request.getContextPath().length());
-				response.setHeader("Content-Security-Policy",
-						path.startsWith(SWAGGER_UI_PATH) ? SWAGGER_UI_POLICY : POLICY);
+				response.setHeader("Content-Security-Policy", path.startsWith(SWAGGER_UI_PATH) ? SWAGGER_UI_POLICY
+						: path.startsWith("/api") ? POLICY : AUDIT_POLICY);
 				response.setHeader("X-Frame-Options", "DENY");
 				response.setHeader("X-Content-Type-Options", "nosniff");
 				response.setHeader("Referrer-Policy", "no-referrer");
