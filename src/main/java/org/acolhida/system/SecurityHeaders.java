@@ -56,7 +56,9 @@ class SecurityHeaders {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 					FilterChain chain) throws ServletException, IOException {
-				String path = request.getRequestURI().substring(request.getContextPath().length());
+				// The container's decoded and normalised path, not the raw URI: "/api/swagger-ui/..%2Funits"
+				// must not get Swagger UI's policy.
+				String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 				response.setHeader("Content-Security-Policy", path.startsWith(SWAGGER_UI_PATH) ? SWAGGER_UI_POLICY
 						: path.startsWith("/api") ? POLICY : AUDIT_POLICY);
 				response.setHeader("X-Frame-Options", "DENY");
