@@ -416,7 +416,7 @@
       })
       .catch(function (error) {
         if (error.message === 'unauthorized') { return; }
-        clear(container).appendChild(el('p', { class: 'error', style: 'padding: 12px' },
+        clear(container).appendChild(el('p', { class: 'error diagram-error' },
           'The diagram could not be drawn: ' + error.message));
       });
   }

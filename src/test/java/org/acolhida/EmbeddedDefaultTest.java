@@ -1,12 +1,15 @@
 package org.acolhida;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.RepositoryService;
@@ -25,17 +28,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one-command run: no profile, so the embedded H2 file database with the demo network and logins.
- * Started twice on the same data folder, as a user restarting it would.
+ * Started twice on the same data folder, as a user restarting it would; the folder and the database
+ * files in it are readable by their owner only.
  */
 class EmbeddedDefaultTest {
 
 	@TempDir
 	Path dataDir;
 
+	/** Not there before the first start, as on a new installation. */
+	Path data() {
+		return dataDir.resolve("data");
+	}
+
 	ConfigurableApplicationContext start() {
 		// As command-line arguments: these override application.yaml, as an operator's would.
 		return new SpringApplicationBuilder(AcolhidaApplication.class)
-			.run("--server.port=0", "--ACOLHIDA_DATA_DIR=" + dataDir);
+			.run("--server.port=0", "--ACOLHIDA_DATA_DIR=" + data());
 	}
 
 	static TestRestTemplate client(ConfigurableApplicationContext app, String user) {
@@ -47,7 +56,7 @@ class EmbeddedDefaultTest {
 	}
 
 	@Test
-	void shouldRunOnH2WithTheDemoNetworkAndKeepDataAcrossARestart() {
+	void shouldRunOnH2WithTheDemoNetworkAndKeepDataAcrossARestart() throws Exception {
 		long deployments;
 		String managersVersion;
 		try (ConfigurableApplicationContext app = start()) {
@@ -80,7 +89,15 @@ class EmbeddedDefaultTest {
 			deployments = repository.createDeploymentQuery().count();
 		}
 
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data())))
+			.as("the data folder is its owner's only").isEqualTo("rwx------");
+
 		try (ConfigurableApplicationContext app = start()) {
+			try (Stream<Path> files = Files.list(data())) {
+				assertThat(files.filter(Files::isRegularFile)).as("the database files after a restart").isNotEmpty()
+					.allSatisfy(file -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+						.as(file.toString()).endsWith("------"));
+			}
 			assertThat(client(app, "helena").getForEntity(url(app, "/api/units/T-H2-RESTART"), Map.class)
 				.getStatusCode()).isEqualTo(HttpStatus.OK);
 			RepositoryService repository = app.getBean(RepositoryService.class);

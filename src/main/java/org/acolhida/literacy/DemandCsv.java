@@ -1,12 +1,15 @@
 package org.acolhida.literacy;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
+import org.acolhida.export.CsvWriter;
+
 /**
- * The demand report as CSV (RFC 4180): a header row, comma-separated fields, CRLF line ends, and
- * fields that hold a comma, a double quote or a line break enclosed in double quotes with inner
- * quotes doubled ("Vila Nova, Éden"). UTF-8, as the response declares.
+ * The demand report as CSV, written by {@link CsvWriter}: RFC 4180, UTF-8 as the response declares,
+ * and a district or municipality that a spreadsheet would run as a formula shown as text (both are
+ * typed in by staff from what a learner says).
  */
 final class DemandCsv {
 
@@ -17,31 +20,14 @@ final class DemandCsv {
 	}
 
 	static String write(List<DemandReport.DemandGroup> groups) {
-		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+		CsvWriter csv = new CsvWriter(Arrays.asList(HEADER.split(",")));
 		for (DemandReport.DemandGroup group : groups) {
-			csv.append(field(group.municipality())).append(',')
-				.append(field(group.district())).append(',')
-				.append(field(group.language())).append(',')
-				.append(group.level().name()).append(',')
-				.append(group.audience().name()).append(',')
-				.append(group.learners()).append(',')
-				.append(group.offered()).append(',')
-				.append(group.oldestWaitingSince()).append(',')
-				.append(BigDecimal.valueOf(group.medianDaysWaited()).stripTrailingZeros().toPlainString()).append(',')
-				.append(group.maxDaysWaited())
-				.append("\r\n");
+			csv.row(group.municipality(), group.district(), group.language(), group.level().name(),
+					group.audience().name(), group.learners(), group.offered(),
+					group.oldestWaitingSince() == null ? null : group.oldestWaitingSince().toString(),
+					BigDecimal.valueOf(group.medianDaysWaited()).stripTrailingZeros(), group.maxDaysWaited());
 		}
 		return csv.toString();
-	}
-
-	static String field(String value) {
-		if (value == null) {
-			return "";
-		}
-		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-			return value;
-		}
-		return '"' + value.replace("\"", "\"\"") + '"';
 	}
 
 }

@@ -154,6 +154,10 @@ class AuditBrowserIT {
 		WebElement decisionRow = browser.driver().findElement(By.cssSelector("#timeline-table tr[data-kind=DECISION]"));
 		script.executeScript("arguments[0].scrollIntoView(true); window.scrollBy(0, -120);", decisionRow);
 		browser.screenshot(browsers.screenshotName("decision"));
+
+		// the page's Content-Security-Policy (system.SecurityHeaders) refused nothing it needs
+		assertThat(browser.consoleErrors()).as("the browser's console")
+			.noneMatch(message -> message.contains("Content Security Policy"));
 	}
 
 }

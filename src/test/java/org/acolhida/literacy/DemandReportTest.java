@@ -51,7 +51,9 @@ class DemandReportTest {
 			.contains("\r\nSorocaba,\"Jardim \"\"Alto\"\"\",pt,A1,ADULTS,2,0,")
 			.contains(",4.5,5\r\n")
 			.contains("\r\nSorocaba,,pt,A1,ADULTS,1,0,");
-		assertThat(DemandCsv.field("a\nb")).isEqualTo("\"a\nb\"");
+		assertThat(DemandCsv.write(DemandReport.group(List.of(waiting("=HYPERLINK(\"http://x\",\"y\")", 2, false)), now)))
+			.as("a district a spreadsheet would run is shown as text")
+			.contains("\r\nSorocaba,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",pt,");
 	}
 
 	@Test
