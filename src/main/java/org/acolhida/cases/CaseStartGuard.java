@@ -122,11 +122,11 @@ class CaseStartGuard extends AbstractProcessEnginePlugin {
 		ExecutionEntity instance = (ExecutionEntity) execution.getProcessInstance();
 		ProcessDefinitionEntity definition = instance.getProcessDefinition();
 		ExecutionEntity caller = Callers.of(instance);
-		Start start = new Start(starter.getUserId(), groups, definition.getKey(), caller != null,
+		Start start = new Start(groups, definition.getKey(), caller != null,
 				caller == null ? null : caller.getProcessBusinessKey(), command);
 
-		Object initiator = definition.getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME) == null ? null
-				: instance.getVariableLocal((String) definition.getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME));
+		String initiatorVariable = (String) definition.getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
+		Object initiator = initiatorVariable == null ? null : instance.getVariableLocal(initiatorVariable);
 		if (initiator != null && !starter.getUserId().equals(initiator)) {
 			throw refused("initiator", String.valueOf(initiator));
 		}
@@ -159,7 +159,7 @@ class CaseStartGuard extends AbstractProcessEnginePlugin {
 	}
 
 	/** Who starts which process, and from which instance if another one starts it. */
-	private record Start(String userId, List<String> groups, String processKey, boolean called, String callerCase,
+	private record Start(List<String> groups, String processKey, boolean called, String callerCase,
 			CommandContext command) {
 
 		/**
