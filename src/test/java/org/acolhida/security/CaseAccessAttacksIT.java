@@ -146,7 +146,10 @@ class CaseAccessAttacksIT {
 		Map<String, Object> message = new LinkedHashMap<>();
 		message.put("messageName", "documentation-renewal-due");
 		message.put("businessKey", cremonaCase);
-		message.put("processVariables", variables("caseNumber", cremonaCase, "renewal", true));
+		Map<String, Object> sent = variables("caseNumber", cremonaCase, "renewal", true);
+		// a renewal due at once: without it the renewal's timer could not be created
+		sent.put("renewalDueAt", Map.of("value", "2020-01-01T00:00:00.000+0000", "type", "Date"));
+		message.put("processVariables", sent);
 		message.put("resultEnabled", true);
 		message.put("variablesInResultEnabled", true);
 		ResponseEntity<String> byMessage = call("bruno", HttpMethod.POST, "/engine-rest/message", message);
