@@ -48,6 +48,15 @@ public class FormMessages {
 			.collect(Collectors.joining("; "));
 	}
 
+	/**
+	 * Why a start was refused ({@code start.case}, {@code start.unit}, {@code start.initiator}) in the
+	 * signed-in worker's language, naming what they gave.
+	 */
+	public String startRefusal(String reason, String given) {
+		Locale locale = WorkLanguage.locale(language.forCurrentUser(null));
+		return messages.getMessage("start." + reason, new Object[] { given }, "Nothing was started", locale);
+	}
+
 	private String field(String path, Locale locale) {
 		// members[1].birthDate -> "Household member 2 · Birth date"
 		Matcher member = Pattern.compile("members\\[(\\d+)]\\.(.*)").matcher(path);

@@ -200,9 +200,10 @@ class DocumentationJourneyIT {
 		assertThat(runtime.getVariable(instanceId, Variables.INITIATOR)).isEqualTo("bruno");
 		assertThat(tasks.createTaskQuery().processInstanceId(instanceId).taskCandidateUser("bruno").count())
 			.isEqualTo(1);
-		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		// an unknown number is refused like another unit's case: the answer tells no one which cases exist
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(unknown.getBody().get("message").toString())
-			.contains("caseNumber: no case with number 'SOR-1999-000001'");
+			.isEqualTo("O caso 'SOR-1999-000001' não é um caso da sua unidade: nada foi iniciado");
 		// without the grant the definition is invisible to literacy staff: nothing to start
 		assertThat(literacy.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isEqualTo(1);

@@ -193,6 +193,7 @@ class AccessMatrixIT {
 				row("ana", Action.COMPLETE_TASK, Target.RECEPTION_TASK_CRE, DENIED),
 				row("ana", Action.SEE_TASK, Target.HOUSING_TASK_SOR, DENIED),
 				row("ana", Action.START_RECEPTION, Target.CASE_SOR, ALLOWED),
+				row("ana", Action.START_RECEPTION, Target.CASE_CRE, DENIED),
 				row("ana", Action.READ_CASE_FILE, Target.CASE_SOR, ALLOWED),
 				row("ana", Action.READ_CASE_FILE, Target.CASE_CRE, DENIED),
 				row("ana", Action.TRANSFER_CASE, Target.CASE_CRE, DENIED),
