@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.acolhida.system.CurrentUser;
 import org.acolhida.system.ForbiddenException;
+import org.acolhida.system.NotFoundException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,24 +58,41 @@ class CaseController {
 	@GetMapping("/{caseNumber}")
 	@Operation(summary = "Read a case file (staff of the owning unit, managers)")
 	CaseDto read(@PathVariable String caseNumber) {
-		CaseFile file = cases.find(caseNumber);
-		requireStaffOf(file);
-		return CaseDto.of(file);
+		return CaseDto.of(workable(caseNumber));
 	}
 
 	@PostMapping("/{caseNumber}/transfer")
 	@Operation(summary = "Transfer a case to another unit, with a reason; its open tasks move to that unit's staff")
 	CaseDto transfer(@PathVariable String caseNumber, @RequestBody TransferRequest request) {
-		CaseFile file = cases.find(caseNumber);
-		requireStaffOf(file);
+		workable(caseNumber);
 		return CaseDto.of(cases.transfer(caseNumber, request.toUnit(), request.reason(), currentUser.userId()));
 	}
 
-	private void requireStaffOf(CaseFile file) {
-		if (!currentUser.isMember(file.getOwningUnit()) && !currentUser.isMember(CurrentUser.MANAGERS)
-				&& !currentUser.isMember(Groups.CAMUNDA_ADMIN)) {
-			throw new ForbiddenException("Only staff of " + file.getOwningUnit() + " may see or transfer this case");
+	/**
+	 * The case, if the signed-in user may work it. To staff, a case of another unit and a number that
+	 * does not exist get the same 403: case numbers are sequential, and a different answer would tell
+	 * which exist and that they belong elsewhere.
+	 */
+	private CaseFile workable(String caseNumber) {
+		boolean network = currentUser.isMember(CurrentUser.MANAGERS) || currentUser.isMember(Groups.CAMUNDA_ADMIN);
+		CaseFile file;
+		try {
+			file = cases.find(caseNumber);
 		}
+		catch (NotFoundException e) {
+			if (network) {
+				throw e;
+			}
+			throw notYours(caseNumber);
+		}
+		if (!network && !currentUser.isMember(file.getOwningUnit())) {
+			throw notYours(caseNumber);
+		}
+		return file;
+	}
+
+	private static ForbiddenException notYours(String caseNumber) {
+		return new ForbiddenException("Case '" + caseNumber + "' is not a case of your unit");
 	}
 
 }

@@ -188,6 +188,18 @@ class CaseAccessAttacksIT {
 	}
 
 	@Test
+	void shouldAnswerReadingAnUnknownCaseExactlyLikeReadingAnotherUnitsCase() {
+		String unknown = cremonaCase.substring(0, cremonaCase.lastIndexOf('-') + 1) + "999999";
+
+		ResponseEntity<String> foreign = call("bruno", HttpMethod.GET, "/api/cases/" + cremonaCase, null);
+		ResponseEntity<String> missing = call("bruno", HttpMethod.GET, "/api/cases/" + unknown, null);
+
+		assertThat(missing.getStatusCode()).isEqualTo(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(missing.getBody().replace(unknown, "#")).isEqualTo(foreign.getBody().replace(cremonaCase, "#"));
+		assertThat(foreign.getBody()).doesNotContain(CRE);
+	}
+
+	@Test
 	void shouldRefuseAReceptionForAnotherUnitOrAnotherUnitsCase() {
 		long caseFiles = caseFiles();
 		long receptionsBefore = instances("reception");
