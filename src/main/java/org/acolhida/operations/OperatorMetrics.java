@@ -48,14 +48,21 @@ public class OperatorMetrics {
 	/** The triage's priorities; anything else (a task before triage) is "none". */
 	private static final Set<String> PRIORITIES = Set.of("IMMEDIATE", "HIGH", "NORMAL");
 
+	// A task's priority is its own process's "priority" (reception, housing referral) or else the one
+	// the triage gave the case: the variable of a running process of the same case number (business key).
 	private static final String OPEN_TASKS = """
-			SELECT l.GROUP_ID_ AS workgroup, p.TEXT_ AS priority, COUNT(DISTINCT t.ID_) AS n,
+			SELECT l.GROUP_ID_ AS workgroup, COALESCE(p.TEXT_, cp.priority) AS priority, COUNT(DISTINCT t.ID_) AS n,
 			       COUNT(DISTINCT CASE WHEN t.DUE_DATE_ < ? THEN t.ID_ END) AS overdue
 			FROM ACT_RU_TASK t
 			JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ LIKE '%.%'
-			LEFT JOIN ACT_RU_VARIABLE p ON p.PROC_INST_ID_ = t.PROC_INST_ID_ AND p.EXECUTION_ID_ = t.PROC_INST_ID_
-			     AND p.NAME_ = 'priority' AND p.TASK_ID_ IS NULL
-			GROUP BY l.GROUP_ID_, p.TEXT_
+			LEFT JOIN ACT_RU_VARIABLE p ON p.EXECUTION_ID_ = t.PROC_INST_ID_ AND p.NAME_ = 'priority'
+			LEFT JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_
+			LEFT JOIN (SELECT e.BUSINESS_KEY_ AS case_number, MAX(v.TEXT_) AS priority
+			           FROM ACT_RU_EXECUTION e
+			           JOIN ACT_RU_VARIABLE v ON v.EXECUTION_ID_ = e.ID_ AND v.NAME_ = 'priority'
+			           WHERE e.ID_ = e.PROC_INST_ID_ AND e.BUSINESS_KEY_ IS NOT NULL
+			           GROUP BY e.BUSINESS_KEY_) cp ON cp.case_number = pi.BUSINESS_KEY_
+			GROUP BY l.GROUP_ID_, COALESCE(p.TEXT_, cp.priority)
 			""";
 
 	private static final String WORKGROUPS = "SELECT ID_ FROM ACT_ID_GROUP WHERE ID_ LIKE '%.%'";

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -184,6 +185,11 @@ class OperatorMetricsIT {
 		PrometheusText afterTriage = scrape();
 		assertThat(openTasks(afterTriage, "reception")).isEqualTo(openTasks(before, "reception"));
 		assertThat(openTasks(afterTriage, "documentation")).isEqualTo(openTasks(before, "documentation") + 1);
+		// the documentation guidance's task counts under the priority the triage gave the case
+		String priority = json.readTree(send("admin", "GET", "/engine-rest/process-instance/" + instanceId + "/variables/priority",
+				null).body()).get("value").asText().toLowerCase(Locale.ROOT);
+		assertThat(priority).isIn("immediate", "high", "normal");
+		assertThat(openTasks(afterTriage, "documentation", priority)).isEqualTo(openTasks(before, "documentation", priority) + 1);
 	}
 
 	@Test
