@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,9 @@ class OperatorMetricsIT {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Autowired
 	ObjectMapper json;
@@ -147,6 +151,7 @@ class OperatorMetricsIT {
 
 	@Test
 	void shouldCountANewReceptionsTasksAtItsUnitAndRole() throws Exception {
+		long refreshed = System.nanoTime();
 		PrometheusText before = scrape();
 		double casesOpened = before.sum("acolhida_cases_opened_total", Map.of("municipality", "Sorocaba"));
 		double casesOpen = before.sum("acolhida_cases_open", Map.of("municipality", "Sorocaba"));
@@ -155,6 +160,12 @@ class OperatorMetricsIT {
 				startForm("Yolanda"));
 		assertThat(started.statusCode()).isEqualTo(200);
 		String instanceId = json.readTree(started.body()).get("id").asText();
+
+		// within the refresh interval (10 s) a scrape answers from what the last one read
+		HttpResponse<String> cached = send("mauro", "GET", "/actuator/prometheus", null);
+		if (Duration.ofNanos(System.nanoTime() - refreshed).compareTo(Duration.ofSeconds(9)) < 0) {
+			assertThat(openTasks(PrometheusText.parse(cached.body()), "reception")).isEqualTo(openTasks(before, "reception"));
+		}
 
 		PrometheusText afterStart = scrape();
 		assertThat(openTasks(afterStart, "reception")).isEqualTo(openTasks(before, "reception") + 1);
@@ -166,6 +177,17 @@ class OperatorMetricsIT {
 			.isEqualTo(before.sum("acolhida_tasks_open", Map.of("unit", "CRE-CARITAS-IMMIGRAZIONE", "role", "reception")));
 		assertThat(afterStart.sum("acolhida_cases_opened_total", Map.of("municipality", "Sorocaba"))).isEqualTo(casesOpened + 1);
 		assertThat(afterStart.sum("acolhida_cases_open", Map.of("municipality", "Sorocaba"))).isEqualTo(casesOpen + 1);
+
+		// an incident in the new reception counts for its process until it is resolved
+		Map<String, String> receptionIncidents = Map.of("process", "reception", "type", "acolhida-test");
+		String incident = runtime.createIncident("acolhida-test", instanceId, "probe").getId();
+		try {
+			assertThat(scrape().sum("acolhida_incidents_open", receptionIncidents)).isEqualTo(1);
+		}
+		finally {
+			runtime.resolveIncident(incident);
+		}
+		assertThat(scrape().sum("acolhida_incidents_open", receptionIncidents)).isZero();
 
 		// a year later every open task of the unit's reception workers is overdue, the new one too
 		ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(365).toMillis()));
