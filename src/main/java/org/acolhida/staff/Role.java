@@ -16,7 +16,9 @@ public enum Role {
 	/** Keep the protocols and the unit directory; see all units' cases. */
 	MANAGER("managers"),
 	/** Read every case's history; change nothing. */
-	AUDITOR("auditors");
+	AUDITOR("auditors"),
+	/** Operators' Prometheus: reads /actuator/prometheus, nothing of the cases. */
+	METRICS("metrics");
 
 	private final String groupId;
 
@@ -36,7 +38,7 @@ public enum Role {
 
 	/** Whether the role works at a unit (and so has workgroups), rather than across the network. */
 	public boolean isUnitRole() {
-		return this != MANAGER && this != AUDITOR;
+		return this != MANAGER && this != AUDITOR && this != METRICS;
 	}
 
 	public static Role ofGroupId(String groupId) {

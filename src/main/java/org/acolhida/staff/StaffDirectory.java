@@ -41,6 +41,16 @@ public class StaffDirectory {
 		}
 	}
 
+	/** Creates the role's group unless it exists, for a role whose members an administrator adds. */
+	public void roleGroup(Role role) {
+		if (identityService.createGroupQuery().groupId(role.groupId()).count() == 0) {
+			Group group = identityService.newGroup(role.groupId());
+			group.setName(capitalised(role.groupId()));
+			group.setType(ROLE);
+			identityService.saveGroup(group);
+		}
+	}
+
 	private void join(String userId, String groupId, String name, String type) {
 		if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
 			Group group = identityService.newGroup(groupId);

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,12 +14,15 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on PostgreSQL ({@link TestDatabase}) with the demo network and logins,
  * listening on a random port. Test classes with this annotation share one application context.
+ * Metrics are exported as in production (tests turn exporters off by default), so that the
+ * operators' {@code /actuator/prometheus} is there to test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "postgres", "demo" })
 @ContextConfiguration(initializers = TestDatabase.class)
+@AutoConfigureObservability(tracing = false)
 public @interface PostgresIntegrationTest {
 
 }
