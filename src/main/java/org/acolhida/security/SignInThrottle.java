@@ -1,0 +1,157 @@
+package org.acolhida.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Failed sign-ins and the waits they impose, replacing the engine's lock of the account. Kept per client
+ * and login, and per client: a client that guesses one login's password waits for that login alone, so
+ * the real user signing in from elsewhere is never kept out; a client that guesses many logins waits for
+ * all of them. Waits double with each wrong password up to a cap and everything is forgotten a while
+ * after the attacks stop, so no lock outlives the attack. A success clears the client's count for that
+ * login only: an attacker with an account of their own must not wipe their address's record by signing
+ * in between guesses.
+ * <p>
+ * In this node's memory: a restart forgets, and each node of several counts on its own (a guesser spread
+ * over n nodes gets n times the attempts, still with growing waits). Wall-clock time, not the engine's
+ * clock, which tests move by days.
+ */
+@Component
+class SignInThrottle {
+
+	private final SignInProperties settings;
+
+	private final Clock clock;
+
+	private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
+
+	@Autowired
+	SignInThrottle(SignInProperties settings) {
+		this(settings, Clock.systemUTC());
+	}
+
+	SignInThrottle(SignInProperties settings, Clock clock) {
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** A client and login, or with a null login the client's failures for all logins. */
+	record Key(String client, String login) {
+	}
+
+	/** Wrong passwords in a row, the last one's time, and until when the next attempt waits (or null). */
+	record Failures(int count, Instant last, Instant heldUntil) {
+	}
+
+	/** A held or remembered key, for administrators; {@code login} is null for a whole client. */
+	record Entry(String client, String login, int failures, Instant lastFailure, Instant heldUntil) {
+	}
+
+	/** How long an attempt from the client for the login must wait before its password is even checked. */
+	Duration waitFor(String client, String login) {
+		Instant now = clock.instant();
+		Duration pair = remaining(failures.get(new Key(client, normalised(login))), now);
+		Duration any = remaining(failures.get(new Key(client, null)), now);
+		return pair.compareTo(any) >= 0 ? pair : any;
+	}
+
+	void failed(String client, String login) {
+		Instant now = clock.instant();
+		failures.compute(new Key(client, normalised(login)), (key, before) -> next(before, now, settings.freeAttempts()));
+		failures.compute(new Key(client, null), (key, before) -> next(before, now, settings.clientFreeAttempts()));
+		if (failures.size() > settings.maxTracked()) {
+			trim(now);
+		}
+	}
+
+	void succeeded(String client, String login) {
+		failures.remove(new Key(client, normalised(login)));
+	}
+
+	/** Lifts every wait of the login, from every client; true if there was one. */
+	boolean releaseLogin(String login) {
+		String normalised = normalised(login);
+		return failures.keySet().removeIf(key -> normalised.equals(key.login()));
+	}
+
+	/** Lifts every wait of the client, for every login; true if there was one. */
+	boolean releaseClient(String client) {
+		return failures.keySet().removeIf(key -> key.client().equals(client));
+	}
+
+	/** What is remembered now, newest failure first. */
+	List<Entry> entries() {
+		Instant now = clock.instant();
+		return failures.entrySet()
+			.stream()
+			.filter(entry -> !forgotten(entry.getValue(), now))
+			.sorted(Comparator.comparing((Map.Entry<Key, Failures> entry) -> entry.getValue().last()).reversed())
+			.map(entry -> new Entry(entry.getKey().client(),
+					entry.getKey().login(), entry.getValue().count(),
+					entry.getValue().last(), held(entry.getValue(), now) ? entry.getValue().heldUntil() : null))
+			.toList();
+	}
+
+	private Failures next(Failures before, Instant now, int free) {
+		int count = before == null || forgotten(before, now) ? 1 : before.count() + 1;
+		Instant heldUntil = count < free ? null : now.plus(delay(count - free));
+		return new Failures(count, now, heldUntil);
+	}
+
+	/** The first delay, doubled for each wrong password past the first held one, at most the cap. */
+	Duration delay(int doublings) {
+		if (doublings >= 30) {
+			return settings.maxDelay();
+		}
+		Duration delay = settings.firstDelay().multipliedBy(1L << doublings);
+		return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
+	}
+
+	private boolean forgotten(Failures failures, Instant now) {
+		return !held(failures, now) && failures.last().plus(settings.forgetAfter()).isBefore(now);
+	}
+
+	private static boolean held(Failures failures, Instant now) {
+		return failures.heldUntil() != null && failures.heldUntil().isAfter(now);
+	}
+
+	private static Duration remaining(Failures failures, Instant now) {
+		return failures == null || !held(failures, now) ? Duration.ZERO : Duration.between(now, failures.heldUntil());
+	}
+
+	/**
+	 * Beyond the cap (many addresses, many logins): first what is forgotten anyway, then the oldest, down
+	 * to nine tenths so that this does not run on every failure.
+	 */
+	private synchronized void trim(Instant now) {
+		failures.values().removeIf(value -> forgotten(value, now));
+		int excess = failures.size() - settings.maxTracked() * 9 / 10;
+		if (excess > 0) {
+			failures.entrySet()
+				.stream()
+				.sorted(Comparator.comparing((Map.Entry<Key, Failures> entry) -> entry.getValue().last()))
+				.limit(excess)
+				.map(Map.Entry::getKey)
+				.toList()
+				.forEach(failures::remove);
+		}
+	}
+
+	/**
+	 * Logins as the database may compare them: a database that ignores case must not give an attacker a
+	 * fresh count for "Ana" and "ANA".
+	 */
+	private static String normalised(String login) {
+		return login == null ? "" : login.toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.acolhida.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers a sign-in that the {@link SignInThrottle} holds with 429 and Retry-After, before the password is
+ * checked and before the engine could only say "wrong password". It reads the login an attempt names: the
+ * user of HTTP Basic credentials, or the {@code username} of the webapps' login form.
+ * <p>
+ * Which requests it sees is decided by the servlet container, with the same URL patterns as the filter that
+ * checks Basic credentials ({@code /engine-rest/*}, {@code /api/*}) and as the webapps' login resource
+ * ({@code /camunda/api/admin/auth/*}); the container matches them against the path it routes (decoded,
+ * normalised, without {@code ;parameters}), so a spelling of the path that reaches the password check
+ * reaches this filter too. Whatever gets past it still meets the same throttle in the engine.
+ */
+class SignInThrottleFilter extends OncePerRequestFilter {
+
+	private final SignInThrottle throttle;
+
+	SignInThrottleFilter(SignInThrottle throttle) {
+		this.throttle = throttle;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String login = attemptedLogin(request);
+		if (login != null) {
+			Duration wait = throttle.waitFor(SignInClients.of(request), login);
+			if (!wait.isZero()) {
+				refuse(response, wait);
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	/** The login that the request tries to sign in with, or null if it carries no password. */
+	static String attemptedLogin(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			try {
+				String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+						StandardCharsets.UTF_8);
+				int colon = credentials.indexOf(':');
+				return colon < 0 ? credentials : credentials.substring(0, colon);
+			}
+			catch (IllegalArgumentException notBase64) {
+				return null;
+			}
+		}
+		if ("POST".equalsIgnoreCase(request.getMethod()) && isLoginForm(request)) {
+			String username = request.getParameter("username");
+			return username == null ? "" : username;
+		}
+		return null;
+	}
+
+	/** Any POST under the webapps' authentication resource that names a user: the login form. */
+	private static boolean isLoginForm(HttpServletRequest request) {
+		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		return path.startsWith("/camunda/api/admin/auth/") && request.getParameter("username") != null;
+	}
+
+	private static void refuse(HttpServletResponse response, Duration wait) throws IOException {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		response.setStatus(429);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"Too many failed sign-ins\",\"status\":429,"
+					+ "\"detail\":\"Too many wrong passwords from this client for this login; try again in " + seconds
+					+ " seconds\"}");
+	}
+
+}
