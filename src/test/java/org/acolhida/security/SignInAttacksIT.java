@@ -2,6 +2,7 @@ package org.acolhida.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -249,6 +251,44 @@ class SignInAttacksIT {
 		assertThat(signIn(Route.API, login, PASSWORD, attacker).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(rest.withBasicAuth("admin", "demo").getForObject("/api/sign-in/throttles", JsonNode.class))
 			.noneSatisfy(entry -> assertThat(entry.path("login").asText()).isEqualTo(login));
+	}
+
+	@Test
+	void shouldRefuseAWeakPasswordAndKeepTheOldOne() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth("davi", "demo");
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		try {
+			ResponseEntity<String> weak = rest.exchange("/engine-rest/user/davi/credentials", HttpMethod.PUT,
+					new HttpEntity<>(Map.of("password", "1", "authenticatedUserPassword", "demo"), headers),
+					String.class);
+			ResponseEntity<String> common = rest.exchange("/engine-rest/user/davi/credentials", HttpMethod.PUT,
+					new HttpEntity<>(Map.of("password", "P@ssw0rd2024!", "authenticatedUserPassword", "demo"), headers),
+					String.class);
+
+			assertThat(weak.getStatusCode()).as(weak.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(weak.getBody()).contains("Password does not match policy");
+			assertThat(common.getStatusCode()).as(common.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(rest.withBasicAuth("davi", "demo").getForEntity("/api/units", String.class).getStatusCode())
+				.isEqualTo(HttpStatus.OK);
+
+			ResponseEntity<String> strong = rest.exchange("/engine-rest/user/davi/credentials", HttpMethod.PUT,
+					new HttpEntity<>(Map.of("password", "Rio-Tiete-4821", "authenticatedUserPassword", "demo"),
+							headers),
+					String.class);
+
+			assertThat(strong.getStatusCode()).as(strong.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+			assertThat(rest.withBasicAuth("davi", "Rio-Tiete-4821").getForEntity("/api/units", String.class)
+				.getStatusCode()).isEqualTo(HttpStatus.OK);
+		}
+		finally {
+			// Back to the documented demo password, which only the demo's own set-up may give.
+			User davi = identityService.createUserQuery().userId("davi").singleResult();
+			davi.setPassword("demo");
+			((IdentityServiceImpl) identityService).saveUser(davi, true);
+		}
+		assertThat(rest.withBasicAuth("davi", "demo").getForEntity("/api/units", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
 	}
 
 }
