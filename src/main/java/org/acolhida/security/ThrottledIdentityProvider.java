@@ -1,5 +1,7 @@
 package org.acolhida.security;
 
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * <li>The engine's own lock is gone: it locked the account for everyone, for a while after each failure and
  * for good after ten, which let anyone who knows a first name lock that person out. A success still clears
  * a lock the engine left before this provider was in place.</li>
+ * <li>Names and e-mail addresses are text, never markup: others see them in the webapps.</li>
  * </ul>
  */
 class ThrottledIdentityProvider extends DbIdentityServiceProvider {
@@ -40,6 +43,12 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 		// Unknown logins count like known ones, so that waits do not tell which logins exist.
 		throttle.failed(client, userId);
 		return false;
+	}
+
+	@Override
+	public IdentityOperationResult saveUser(User user) {
+		ProfileText.check(user);
+		return super.saveUser(user);
 	}
 
 	/** Opens this provider for each command, in place of the engine's default one. */

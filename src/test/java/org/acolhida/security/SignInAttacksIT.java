@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.acolhida.support.PostgresIntegrationTest;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The attacks of the security issue, made as an attacker makes them: over HTTP, without an account, from
@@ -289,6 +291,39 @@ class SignInAttacksIT {
 		}
 		assertThat(rest.withBasicAuth("davi", "demo").getForEntity("/api/units", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void shouldRefuseANameWithMarkupAndKeepTheName() {
+		String login = newUser();
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth(login, PASSWORD);
+		headers.setContentType(MediaType.APPLICATION_JSON);
+
+		for (Map<String, String> profile : List.of(
+				Map.of("id", login, "firstName", "<img src=x onerror=alert(1)>", "lastName", "Acolhida"),
+				Map.of("id", login, "firstName", "Teste", "lastName", "Acolhida\u202Egnp.exe"),
+				Map.of("id", login, "firstName", "Teste", "lastName", "Acolhida", "email", "a@b.org\n<b>"))) {
+			ResponseEntity<String> renamed = rest.exchange("/engine-rest/user/" + login + "/profile", HttpMethod.PUT,
+					new HttpEntity<>(profile, headers), String.class);
+
+			assertThat(renamed.getStatusCode()).as(renamed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+		}
+		User stored = identityService.createUserQuery().userId(login).singleResult();
+		assertThat(stored.getFirstName()).isEqualTo("Teste");
+		assertThat(stored.getLastName()).isEqualTo("Acolhida");
+		assertThat(stored.getEmail()).isNull();
+
+		stored.setFirstName("<script>");
+		assertThatThrownBy(() -> identityService.saveUser(stored)).isInstanceOf(BadUserRequestException.class);
+		assertThat(identityService.createUserQuery().userId(login).singleResult().getFirstName()).isEqualTo("Teste");
+
+		// A name in another script, with the joiners some need, is a name.
+		ResponseEntity<String> urdu = rest.exchange("/engine-rest/user/" + login + "/profile", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("id", login, "firstName", "\u0639\u0644\u06CC\u200C", "lastName", "Acolhida"),
+						headers),
+				String.class);
+		assertThat(urdu.getStatusCode()).as(urdu.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
 }
