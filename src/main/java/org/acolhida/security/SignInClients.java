@@ -15,6 +15,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * that is the address the proxy saw, because the container believes X-Forwarded-For only from internal
  * addresses ({@code server.forward-headers-strategy: native}); a client elsewhere cannot choose its
  * identity with a header. IPv6 clients count per /64, which one subscriber usually holds whole.
+ * <p>
+ * Tomcat's "internal" addresses include the private ranges (10/8, 172.16/12, 192.168/16): where staff
+ * reach the application directly from such a network, without a proxy, set
+ * {@code SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES} to the proxy's address alone (or to nothing), or a
+ * machine there could name any client it likes.
  */
 final class SignInClients {
 

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SignInThrottle {
+
+	private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
 	private final SignInProperties settings;
 
@@ -66,8 +70,17 @@ class SignInThrottle {
 
 	void failed(String client, String login) {
 		Instant now = clock.instant();
-		failures.compute(new Key(client, normalised(login)), (key, before) -> next(before, now, settings.freeAttempts()));
-		failures.compute(new Key(client, null), (key, before) -> next(before, now, settings.clientFreeAttempts()));
+		Failures pair = failures.compute(new Key(client, normalised(login)),
+				(key, before) -> next(before, now, settings.freeAttempts()));
+		Failures any = failures.compute(new Key(client, null),
+				(key, before) -> next(before, now, settings.clientFreeAttempts()));
+		// Once per wait that starts, not per failure: an attacker must not flood the log.
+		if (pair.count() == settings.freeAttempts()) {
+			log.info("Sign-ins from {} as '{}' now wait: {} wrong passwords", client, printable(login), pair.count());
+		}
+		if (any.count() == settings.clientFreeAttempts()) {
+			log.warn("Sign-ins from {} now wait for every login: {} wrong passwords", client, any.count());
+		}
 		if (failures.size() > settings.maxTracked()) {
 			trim(now);
 		}
@@ -144,6 +157,15 @@ class SignInThrottle {
 				.toList()
 				.forEach(failures::remove);
 		}
+	}
+
+	/** A login as sent, for the log: whoever sends it must not write lines of their own into it. */
+	private static String printable(String login) {
+		String text = login == null ? "" : login.length() > 64 ? login.substring(0, 64) + "…" : login;
+		return text.codePoints()
+			.map(c -> Character.isISOControl(c) ? '?' : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
 	}
 
 	/**

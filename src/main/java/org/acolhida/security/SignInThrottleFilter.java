@@ -3,7 +3,9 @@ package org.acolhida.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers a sign-in that the {@link SignInThrottle} holds with 429 and Retry-After, before the password is
- * checked and before the engine could only say "wrong password". It reads the login an attempt names: the
- * user of HTTP Basic credentials, or the {@code username} of the webapps' login form.
+ * checked and before the engine could only say "wrong password". It reads the logins an attempt names: the
+ * user of HTTP Basic credentials, and the {@code username} of the webapps' login form.
  * <p>
  * Which requests it sees is decided by the servlet container, with the same URL patterns as the filter that
  * checks Basic credentials ({@code /engine-rest/*}, {@code /api/*}) and as the webapps' login resource
@@ -34,42 +36,48 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String login = attemptedLogin(request);
-		if (login != null) {
-			Duration wait = throttle.waitFor(SignInClients.of(request), login);
-			if (!wait.isZero()) {
-				refuse(response, wait);
-				return;
-			}
+		String client = SignInClients.of(request);
+		Duration wait = Duration.ZERO;
+		for (String login : attemptedLogins(request)) {
+			Duration held = throttle.waitFor(client, login);
+			wait = held.compareTo(wait) > 0 ? held : wait;
+		}
+		if (!wait.isZero()) {
+			refuse(response, wait);
+			return;
 		}
 		chain.doFilter(request, response);
 	}
 
-	/** The login that the request tries to sign in with, or null if it carries no password. */
-	static String attemptedLogin(HttpServletRequest request) {
+	/**
+	 * The logins that the request tries to sign in with; none if it carries no password. Every value counts:
+	 * the container's first {@code username} may come from the query string while the webapp reads the body.
+	 */
+	static List<String> attemptedLogins(HttpServletRequest request) {
+		List<String> logins = new ArrayList<>();
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			try {
 				String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
 						StandardCharsets.UTF_8);
 				int colon = credentials.indexOf(':');
-				return colon < 0 ? credentials : credentials.substring(0, colon);
+				logins.add(colon < 0 ? credentials : credentials.substring(0, colon));
 			}
 			catch (IllegalArgumentException notBase64) {
-				return null;
+				// Not credentials the authentication filter can read either.
 			}
 		}
-		if ("POST".equalsIgnoreCase(request.getMethod()) && isLoginForm(request)) {
-			String username = request.getParameter("username");
-			return username == null ? "" : username;
+		if (isLoginForm(request)) {
+			logins.addAll(List.of(request.getParameterValues("username")));
 		}
-		return null;
+		return logins;
 	}
 
 	/** Any POST under the webapps' authentication resource that names a user: the login form. */
 	private static boolean isLoginForm(HttpServletRequest request) {
 		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-		return path.startsWith("/camunda/api/admin/auth/") && request.getParameter("username") != null;
+		return "POST".equalsIgnoreCase(request.getMethod()) && path.startsWith("/camunda/api/admin/auth/")
+				&& request.getParameter("username") != null;
 	}
 
 	private static void refuse(HttpServletResponse response, Duration wait) throws IOException {

@@ -99,8 +99,12 @@ class SignInAttacksIT {
 		return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
 	}
 
-	/** The webapps' login form, with the session cookie and CSRF token Tasklist's page hands out. */
 	ResponseEntity<String> form(String login, String password, String client) {
+		return form("/camunda/api/admin/auth/user/default/login/tasklist", login, password, client);
+	}
+
+	/** The webapps' login form, with the session cookie and CSRF token Tasklist's page hands out. */
+	ResponseEntity<String> form(String path, String login, String password, String client) {
 		HttpHeaders page = new HttpHeaders();
 		page.set("X-Forwarded-For", client);
 		ResponseEntity<String> tasklist = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET,
@@ -114,7 +118,7 @@ class SignInAttacksIT {
 			.toList()));
 		headers.add("X-XSRF-TOKEN", tasklist.getHeaders().getFirst("X-XSRF-TOKEN"));
 		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		return rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+		return rest.exchange(path, HttpMethod.POST,
 				new HttpEntity<>("username=" + login + "&password=" + password, headers), String.class);
 	}
 
@@ -212,6 +216,27 @@ class SignInAttacksIT {
 				+ "/profile", "/engine-rest/user/" + login + "/profile/", "/api;x=1/units", "/api//units")) {
 			assertThat(basic(path, login, PASSWORD, attacker).getStatusCode().value()).as(path).isEqualTo(429);
 		}
+	}
+
+	@Test
+	void shouldHoldEverySpellingOfTheLoginForm() {
+		String login = newUser();
+		String attacker = newClient();
+		assertThat(attack(Route.WEBAPP_FORM, login, attacker, 6)).last()
+			.satisfies(answer -> assertThat(answer.getStatusCode().value()).isEqualTo(429));
+
+		String form = "/camunda/api/admin/auth/user/default/login/tasklist";
+		for (String path : List.of(form, form + "/", form + "?username=someone-else", form + ";x=1",
+				"/camunda/api/admin/auth/user/default/login;x=1/tasklist", "/camunda//api/admin/auth/user/default/login/tasklist",
+				"/camunda/api/admin/auth/user/default/./login/tasklist", "/CAMUNDA/api/admin/auth/user/default/login/tasklist",
+				"/camunda/api/admin/auth%2Fuser/default/login/tasklist")) {
+			ResponseEntity<String> answer = form(path, login, PASSWORD, attacker);
+			assertThat(answer.getStatusCode().is2xxSuccessful()).as(path + " " + answer.getStatusCode()).isFalse();
+			assertThat(answer.getStatusCode().value()).as(path).isNotEqualTo(500);
+		}
+		assertThat(form(form + "?username=someone-else", login, PASSWORD, attacker).getStatusCode().value())
+			.isEqualTo(429);
+		assertThat(form(form + ";x=1", login, PASSWORD, attacker).getStatusCode().value()).isEqualTo(429);
 	}
 
 	@Test
