@@ -56,6 +56,7 @@ class SignInController {
 			.toList();
 	}
 
+	/** A client that waits for every login (too many wrong passwords for many logins) is lifted by its address. */
 	@DeleteMapping("/throttles/{login}")
 	@Operation(summary = "Lift every wait of a login, from every client, and the engine's lock of the account (administrators)")
 	ResponseEntity<Void> releaseLogin(@PathVariable String login) {

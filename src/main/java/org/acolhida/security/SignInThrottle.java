@@ -104,13 +104,14 @@ class SignInThrottle {
 	/** What is remembered now, newest failure first. */
 	List<Entry> entries() {
 		Instant now = clock.instant();
+		// Each value read once: others may change it while the list is sorted.
 		return failures.entrySet()
 			.stream()
+			.map(entry -> Map.entry(entry.getKey(), entry.getValue()))
 			.filter(entry -> !forgotten(entry.getValue(), now))
-			.sorted(Comparator.comparing((Map.Entry<Key, Failures> entry) -> entry.getValue().last()).reversed())
-			.map(entry -> new Entry(entry.getKey().client(),
-					entry.getKey().login(), entry.getValue().count(),
+			.map(entry -> new Entry(entry.getKey().client(), entry.getKey().login(), entry.getValue().count(),
 					entry.getValue().last(), held(entry.getValue(), now) ? entry.getValue().heldUntil() : null))
+			.sorted(Comparator.comparing(Entry::lastFailure).reversed())
 			.toList();
 	}
 
@@ -151,7 +152,8 @@ class SignInThrottle {
 		if (excess > 0) {
 			failures.entrySet()
 				.stream()
-				.sorted(Comparator.comparing((Map.Entry<Key, Failures> entry) -> entry.getValue().last()))
+				.map(entry -> Map.entry(entry.getKey(), entry.getValue().last()))
+				.sorted(Map.Entry.comparingByValue())
 				.limit(excess)
 				.map(Map.Entry::getKey)
 				.toList()
