@@ -50,7 +50,7 @@ class DemoStaff implements ApplicationRunner {
 		try (InputStream in = new ClassPathResource("demo/staff.json").getInputStream()) {
 			for (DemoUser user : json.readValue(in, DemoStaffFile.class).users()) {
 				String unitName = user.unit() == null ? null : units.unit(user.unit()).getName();
-				staff.enrol(user.id(), user.firstName(), user.lastName(), password, Role.ofGroupId(user.role()),
+				staff.enrolDemoLogin(user.id(), user.firstName(), user.lastName(), password, Role.ofGroupId(user.role()),
 						user.unit(), unitName);
 			}
 		}

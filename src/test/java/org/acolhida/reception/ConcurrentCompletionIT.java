@@ -51,7 +51,7 @@ class ConcurrentCompletionIT {
 
 	@BeforeEach
 	void aSecondReceptionWorkerAtAnasUnit() {
-		staff.enrol(SECOND_WORKER, "Rafaela", "Moura", "demo", Role.RECEPTION, "SOR-CRAS-NORTE", "CRAS Norte");
+		staff.enrolDemoLogin(SECOND_WORKER, "Rafaela", "Moura", "demo", Role.RECEPTION, "SOR-CRAS-NORTE", "CRAS Norte");
 	}
 
 	ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {

@@ -19,7 +19,10 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Every test signs in from this machine's address, hundreds of times and some with unknown logins on
+// purpose: as one client it would soon wait for all logins. The waits per client and login stay as they
+// are; SignInAttacksIT attacks from addresses of its own.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "acolhida.sign-in.client-free-attempts=100000")
 @ActiveProfiles({ "postgres", "demo" })
 @ContextConfiguration(initializers = TestDatabase.class)
 @AutoConfigureObservability(tracing = false)

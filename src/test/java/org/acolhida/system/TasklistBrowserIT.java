@@ -64,7 +64,8 @@ class TasklistBrowserIT {
 		Browser browser = browsers.open("it-IT");
 		WebappLabels italian = WebappLabels.of("tasklist", "it");
 
-		// A wrong password locks the user for a few seconds: luca is a login no other test uses.
+		// A few wrong passwords make this browser wait before it may try luca again: luca is a login no other
+		// test uses.
 		browser.openTasklistLogin().submitLogin("luca", "not-the-password").waitForText(italian.get("PAGE_LOGIN_FAILED"));
 		browser.waitForText(italian.get("PAGE_LOGIN_ERROR_MSG"));
 		browser.screenshot(browsers.screenshotName("login-failed"));
