@@ -111,7 +111,7 @@ class OperatorMetricsIT {
 		// a user of its own: the engine delays a user's next sign-in after a wrong password
 		if (identity.createUserQuery().userId("metrics-probe").count() == 0) {
 			User probe = identity.newUser("metrics-probe");
-			probe.setPassword("right");
+			probe.setPassword("Scrape-Probe-7x!");
 			identity.saveUser(probe);
 			identity.createMembership("metrics-probe", "metrics");
 		}
@@ -193,7 +193,13 @@ class OperatorMetricsIT {
 		ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(365).toMillis()));
 		try {
 			PrometheusText late = scrape();
-			assertThat(overdue(late, "reception")).isEqualTo(openTasks(late, "reception")).isGreaterThanOrEqualTo(1);
+			// other tests share the database and may leave tasks without a due date: count what is due, apart
+			Integer due = jdbc.queryForObject("""
+					SELECT COUNT(DISTINCT t.id_) FROM act_ru_task t JOIN act_ru_identitylink l ON l.task_id_ = t.id_
+					WHERE l.type_ = 'candidate' AND l.group_id_ = ? AND t.due_date_ < ?""", Integer.class,
+					"reception." + UNIT, ClockUtil.getCurrentTime());
+			assertThat(overdue(late, "reception")).isEqualTo(due.doubleValue()).isGreaterThanOrEqualTo(1)
+				.isGreaterThanOrEqualTo(overdue(afterStart, "reception") + 1);
 		}
 		finally {
 			ClockUtil.reset();
@@ -252,8 +258,12 @@ class OperatorMetricsIT {
 		}
 		assertThat(scrape.names("acolhida_engine_metric_total")).isTrue();
 		// no label carries a case number or anybody's name
-		scrape.families().values().stream().flatMap(f -> f.samples().stream()).flatMap(s -> s.labels().values().stream())
-			.forEach(value -> assertThat(value).doesNotContainPattern("[A-Z]{3}-\\d{4}-\\d{6}").doesNotContain("Yolanda"));
+		// (http_client_*: the tests' own TestRestTemplate, measured in the same registry; the application
+		// itself calls no HTTP service)
+		scrape.families().entrySet().stream().filter(family -> !family.getKey().startsWith("http_client_"))
+			.forEach(entry -> entry.getValue().samples().forEach(sample -> sample.labels().values()
+			.forEach(value -> assertThat(value).as(entry.getKey() + " " + sample.labels())
+				.doesNotContainPattern("[A-Z]{3}-\\d{4}-\\d{6}").doesNotContain("Yolanda"))));
 	}
 
 	@Test
