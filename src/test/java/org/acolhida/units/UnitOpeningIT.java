@@ -109,6 +109,26 @@ class UnitOpeningIT {
 	}
 
 	@Test
+	void shouldKeepTheLegalDesksThursdayDuringTheRotaOfTheOtherSites() {
+		// Thursday 6 August 2026: the rota is the municipal desk's and the immigration service's only.
+		Map<String, Object> answer = opening("CRE-CARITAS-LEGALE", "2026-08-06T15:30");
+
+		assertThat(answer.get("open")).isEqualTo(true);
+		assertThat(map(answer, "openUntil")).contains(entry("local", "2026-08-06T17:00"),
+				entry("instant", "2026-08-06T15:00:00Z"));
+		assertThat(answer.get("exception")).isNull();
+	}
+
+	@Test
+	void shouldAnswerOpenWithoutAnEndForAShelterOpenAroundTheClock() {
+		Map<String, Object> answer = opening("SOR-CASA-MULHER", "2026-12-03T03:00");
+
+		assertThat(answer.get("open")).isEqualTo(true);
+		assertThat(answer.get("openUntil")).isNull();
+		assertThat(answer.get("nextOpening")).isNull();
+	}
+
+	@Test
 	void shouldAnswerWithTheClosureAndTheFirstOpeningAfterIt() {
 		// Wednesday 19 August 2026 at 13:00 would be inside the regular hours; the desk is closed until
 		// the 28th, and the first regular opening after that is Wednesday 2 September.
