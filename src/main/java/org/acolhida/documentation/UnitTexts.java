@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 import org.acolhida.language.WorkLanguage;
+import org.acolhida.units.OpeningHours.OpeningAt;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,9 +37,11 @@ class UnitTexts {
 		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
 			.withLocale(WorkLanguage.locale(language.ofUnit(ownerUnitCode)))
 			.withZone(unit.getZone());
-		return units.nextOpening(unit.getCode(), ClockUtil.getCurrentTime().toInstant())
-			.map(o -> o.openNow() ? "open now, until " + format.format(o.closes()) : format.format(o.opens()))
-			.orElse("-");
+		OpeningAt now = units.openingAt(unit.getCode(), ClockUtil.getCurrentTime().toInstant());
+		if (now.open()) {
+			return now.until().map(until -> "open now, until " + format.format(until)).orElse("open now");
+		}
+		return now.next().map(next -> format.format(next.opens())).orElse("-");
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.reception.ReceptionProcess.Variables;
-import org.acolhida.units.OpeningHours.Opening;
+import org.acolhida.units.OpeningHours.OpeningAt;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
 import org.acolhida.units.UnitKind;
@@ -61,13 +61,13 @@ class FindReferralUnitDelegate implements JavaDelegate {
 		execution.setVariable(Variables.REFERRAL_UNIT_NAME, unit.getName());
 		execution.setVariable(Variables.REFERRAL_WHERE,
 				join(unit.getAddress(), unit.getContact()));
-		Optional<Opening> next = units.nextOpening(unit.getCode(), ClockUtil.getCurrentTime().toInstant());
+		OpeningAt now = units.openingAt(unit.getCode(), ClockUtil.getCurrentTime().toInstant());
 		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
 			.withLocale(WorkLanguage.locale(language.ofUnit(owner.getCode())))
 			.withZone(unit.getZone());
-		execution.setVariable(Variables.REFERRAL_NEXT_OPENING,
-				next.map(o -> o.openNow() ? "open now, until " + format.format(o.closes()) : format.format(o.opens()))
-					.orElse("-"));
+		execution.setVariable(Variables.REFERRAL_NEXT_OPENING, now.open()
+				? now.until().map(until -> "open now, until " + format.format(until)).orElse("open now")
+				: now.next().map(next -> format.format(next.opens())).orElse("-"));
 	}
 
 	private static String join(String address, String contact) {

@@ -74,12 +74,37 @@ public final class OpeningHours {
 		return new Opening(opens, ZonedDateTime.of(end, zone), !opens.toInstant().isAfter(after));
 	}
 
+	/**
+	 * Everything a person or a manager asks about one instant: whether the unit is open then and until
+	 * when, and when it opens next after that. "Now" is only the instant of the caller's clock, so that
+	 * a slip for next week and the desk's screen today give the same answer for the same instant.
+	 */
+	public OpeningAt at(Instant instant) {
+		LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+		Optional<ScheduleException> exception = exceptionOn(local.toLocalDate());
+		Optional<Opening> first = nextOpening(instant);
+		if (first.isEmpty() || !first.get().openNow()) {
+			return new OpeningAt(instant.atZone(zone), false, Optional.empty(), first, exception);
+		}
+		Opening current = first.get();
+		// An opening that runs to the look-ahead's end is one that does not close (a shelter's door):
+		// it has no "until" and no next opening to tell.
+		if (!current.closes().toLocalDate().isBefore(local.toLocalDate().plusDays(HORIZON_DAYS))) {
+			return new OpeningAt(instant.atZone(zone), true, Optional.empty(), Optional.empty(), exception);
+		}
+		return new OpeningAt(instant.atZone(zone), true, Optional.of(current.closes()),
+				nextOpening(current.closes().toInstant()), exception);
+	}
+
+	/** The dated exception (closure or rota) that replaces the weekly hours on a date, if any. */
+	Optional<ScheduleException> exceptionOn(LocalDate date) {
+		return exceptions.stream().filter(exception -> exception.covers(date)).findFirst();
+	}
+
 	/** The intervals that apply on a date: an exception's if one covers it, else the weekly ones. */
 	List<? extends WeeklySlot> slotsOn(LocalDate date) {
 		int day = date.getDayOfWeek().getValue();
-		List<? extends WeeklySlot> slots = exceptions.stream()
-			.filter(exception -> exception.covers(date))
-			.findFirst()
+		List<? extends WeeklySlot> slots = exceptionOn(date)
 			.<List<? extends WeeklySlot>>map(exception -> exception.closed() ? List.of() : exception.intervals())
 			.orElse(weekly);
 		return slots.stream()
@@ -96,6 +121,20 @@ public final class OpeningHours {
 	 * @param openNow whether it was already open at the instant asked about
 	 */
 	public record Opening(ZonedDateTime opens, ZonedDateTime closes, boolean openNow) {
+	}
+
+	/**
+	 * A unit's hours seen from one instant, in its time zone.
+	 *
+	 * @param at the instant asked about, in the unit's time zone
+	 * @param open whether the unit is open then
+	 * @param until when the opening under way ends; empty when closed, or open around the clock
+	 * @param next the next opening that starts after {@code at} (after {@code until} when open); empty
+	 * when none starts within {@value #HORIZON_DAYS} days
+	 * @param exception the closure or rota that replaces the weekly hours on {@code at}'s date, if any
+	 */
+	public record OpeningAt(ZonedDateTime at, boolean open, Optional<ZonedDateTime> until, Optional<Opening> next,
+			Optional<ScheduleException> exception) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.acolhida.units;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,10 +21,24 @@ interface ServiceUnitRepository extends ListCrudRepository<ServiceUnit, Long> {
 	@Transactional(readOnly = true)
 	boolean existsByCode(String code);
 
-	/** Units matching every filter given; a null filter matches all. */
+	/**
+	 * Units matching every filter given, by code; a null filter matches all. Each is read whole, with
+	 * its shelter's or class's facts.
+	 */
+	@Transactional(readOnly = true)
+	default List<ServiceUnit> search(String kind, String municipality, String district, String language,
+			Boolean active) {
+		// A query of our own maps only the unit's own columns: a shelter's beds and a class's seats
+		// live in tables of their own, which only the repository's own reads join.
+		return findAllById(searchIds(kind, municipality, district, language, active)).stream()
+			.sorted(Comparator.comparing(ServiceUnit::getCode))
+			.toList();
+	}
+
+	/** The ids of the units matching every filter given; a null filter matches all. */
 	@Transactional(readOnly = true)
 	@Query("""
-			SELECT u.* FROM service_unit u
+			SELECT u.id FROM service_unit u
 			WHERE (CAST(:kind AS VARCHAR) IS NULL OR u.kind = :kind)
 			  AND (CAST(:municipality AS VARCHAR) IS NULL OR LOWER(u.municipality) = LOWER(:municipality))
 			  AND (CAST(:active AS BOOLEAN) IS NULL OR u.active = :active)
@@ -31,9 +46,8 @@ interface ServiceUnitRepository extends ListCrudRepository<ServiceUnit, Long> {
 			       WHERE d.service_unit = u.id AND LOWER(d.district) = LOWER(:district)))
 			  AND (CAST(:language AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM unit_language l
 			       WHERE l.service_unit = u.id AND l.language = LOWER(:language)))
-			ORDER BY u.code
 			""")
-	List<ServiceUnit> search(@Param("kind") String kind, @Param("municipality") String municipality,
+	List<Long> searchIds(@Param("kind") String kind, @Param("municipality") String municipality,
 			@Param("district") String district, @Param("language") String language, @Param("active") Boolean active);
 
 }

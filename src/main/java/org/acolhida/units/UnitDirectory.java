@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.acolhida.units.OpeningHours.Opening;
+import org.acolhida.units.OpeningHours.OpeningAt;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
@@ -71,6 +72,15 @@ public class UnitDirectory {
 	/** The unit's opening under way at that instant, or its next one. */
 	public Optional<Opening> nextOpening(String code, Instant after) {
 		return unit(code).hours().nextOpening(after);
+	}
+
+	/**
+	 * The unit's hours seen from an instant: whether it is open then and until when, and its next
+	 * opening after that, honouring its exceptions and rotas. Callers asking about "now" pass the
+	 * engine clock's instant.
+	 */
+	public OpeningAt openingAt(String code, Instant at) {
+		return unit(code).hours().at(at);
 	}
 
 	/** Active units of a kind where staff speak a language (ISO 639 code), by municipality. */

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import org.acolhida.units.OpeningHours.Opening;
+import org.acolhida.units.OpeningHours.OpeningAt;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +140,133 @@ class OpeningHoursTest {
 
 		assertThat(none.isOpenAt(Instant.parse("2026-03-05T14:30:00Z"))).isFalse();
 		assertThat(none.nextOpening(Instant.parse("2026-03-05T14:30:00Z"))).isEmpty();
+	}
+
+	/** Sorocaba's CRAS Norte: Monday to Friday 08:00-17:00. */
+	static final OpeningHours CRAS_NORTE = new OpeningHours(SAO_PAULO,
+			weekdays(8 * 60, 17 * 60), List.of());
+
+	/** Cremona's municipal desk with its two summer weeks of rota and two of closure, as in the demo data. */
+	static final OpeningHours MUNICIPAL_DESK = new OpeningHours(ROME,
+			List.of(new OpeningInterval(DayOfWeek.WEDNESDAY.getValue(), 12 * 60, 15 * 60),
+					new OpeningInterval(DayOfWeek.THURSDAY.getValue(), 8 * 60 + 30, 12 * 60)),
+			List.of(new ScheduleException(null, "Summer rota", LocalDate.of(2026, 8, 3), LocalDate.of(2026, 8, 14), false,
+					List.of(weekday(1), weekday(2), weekday(3), weekday(4), weekday(5))),
+					new ScheduleException(null, "Closed, Caritas open", LocalDate.of(2026, 8, 17),
+							LocalDate.of(2026, 8, 28), true, List.of())));
+
+	@Test
+	void shouldAnswerOpenUntilFiveAndTheThursdayAfterWhenAskedOnThursdayAtFour() {
+		// 3 December 2026 is a Thursday; Rome is UTC+1 in December.
+		OpeningAt answer = LEGAL_DESK.at(Instant.parse("2026-12-03T15:00:00Z"));
+
+		assertThat(answer.at().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 3, 16, 0));
+		assertThat(answer.open()).isTrue();
+		assertThat(answer.until()).map(ZonedDateTime::toInstant).contains(Instant.parse("2026-12-03T16:00:00Z"));
+		Opening next = answer.next().orElseThrow();
+		assertThat(next.opens().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 10, 15, 0));
+		assertThat(next.closes().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 10, 17, 0));
+		assertThat(next.openNow()).isFalse();
+		assertThat(answer.exception()).isEmpty();
+	}
+
+	@Test
+	void shouldAnswerClosedAndTheThursdayAfterWhenAskedOnThursdayAtHalfPastFive() {
+		OpeningAt answer = LEGAL_DESK.at(Instant.parse("2026-12-03T16:30:00Z"));
+
+		assertThat(answer.open()).isFalse();
+		assertThat(answer.until()).isEmpty();
+		assertThat(answer.next().orElseThrow().opens().toInstant()).isEqualTo(Instant.parse("2026-12-10T14:00:00Z"));
+		assertThat(answer.next().orElseThrow().closes().toInstant()).isEqualTo(Instant.parse("2026-12-10T16:00:00Z"));
+	}
+
+	@Test
+	void shouldAnswerBeforeTheOpeningOfTheSameDay() {
+		OpeningAt answer = LEGAL_DESK.at(Instant.parse("2026-12-03T13:00:00Z"));
+
+		assertThat(answer.open()).isFalse();
+		assertThat(answer.next().orElseThrow().opens().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 3, 15, 0));
+	}
+
+	@Test
+	void shouldAnswerWithTheRotaInsideIt() {
+		// Wednesday 5 August 2026, 10:00 in Rome (UTC+2): the rota opens every morning, the Wednesday
+		// noon hours do not apply.
+		OpeningAt morning = MUNICIPAL_DESK.at(Instant.parse("2026-08-05T08:00:00Z"));
+		assertThat(morning.open()).isTrue();
+		assertThat(morning.until()).map(ZonedDateTime::toLocalDateTime).contains(LocalDateTime.of(2026, 8, 5, 12, 0));
+		assertThat(morning.next().orElseThrow().opens().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 8, 6, 9, 0));
+		assertThat(morning.exception()).map(ScheduleException::label).contains("Summer rota");
+
+		OpeningAt noon = MUNICIPAL_DESK.at(Instant.parse("2026-08-05T11:00:00Z"));
+		assertThat(noon.open()).as("13:00, inside the regular Wednesday hours").isFalse();
+		assertThat(noon.next().orElseThrow().opens().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 8, 6, 9, 0));
+	}
+
+	@Test
+	void shouldAnswerWithTheClosureAndTheFirstRegularOpeningAfterIt() {
+		// Wednesday 19 August 2026 at 13:00 in Rome: closed until the 28th; the next regular opening is
+		// Wednesday 2 September 12:00-15:00.
+		OpeningAt answer = MUNICIPAL_DESK.at(Instant.parse("2026-08-19T11:00:00Z"));
+
+		assertThat(answer.open()).isFalse();
+		assertThat(answer.exception()).map(ScheduleException::label).contains("Closed, Caritas open");
+		Opening next = answer.next().orElseThrow();
+		assertThat(next.opens().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 9, 2, 12, 0));
+		assertThat(next.closes().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 9, 2, 15, 0));
+	}
+
+	@Test
+	void shouldGiveDifferentLocalAnswersInSaoPauloAndRomeForTheSameInstant() {
+		// 17:00 UTC on Thursday 3 December 2026: 18:00 in Rome (UTC+1), 14:00 in São Paulo (UTC-3).
+		Instant instant = Instant.parse("2026-12-03T17:00:00Z");
+
+		OpeningAt rome = LEGAL_DESK.at(instant);
+		OpeningAt saoPaulo = CRAS_NORTE.at(instant);
+
+		assertThat(rome.at().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 3, 18, 0));
+		assertThat(rome.open()).isFalse();
+		assertThat(rome.next().orElseThrow().opens().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 10, 15, 0));
+		assertThat(saoPaulo.at().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 12, 3, 14, 0));
+		assertThat(saoPaulo.open()).isTrue();
+		assertThat(saoPaulo.until()).map(ZonedDateTime::toInstant).contains(Instant.parse("2026-12-03T20:00:00Z"));
+		assertThat(saoPaulo.next().orElseThrow().opens().toLocalDateTime())
+			.isEqualTo(LocalDateTime.of(2026, 12, 4, 8, 0));
+	}
+
+	@Test
+	void shouldAnswerAcrossMidnightWithTheWholeOpening() {
+		// Friday 6 March 2026 at 23:00 in São Paulo (UTC-3): open until Saturday 02:00.
+		OpeningAt answer = NIGHT_DOOR.at(Instant.parse("2026-03-07T02:00:00Z"));
+
+		assertThat(answer.open()).isTrue();
+		assertThat(answer.until()).map(ZonedDateTime::toLocalDateTime).contains(LocalDateTime.of(2026, 3, 7, 2, 0));
+		assertThat(answer.next().orElseThrow().opens().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 3, 13, 20, 0));
+	}
+
+	@Test
+	void shouldAnswerOpenWithoutAnEndForAUnitOpenAroundTheClock() {
+		OpeningHours shelter = new OpeningHours(SAO_PAULO,
+				List.of(1, 2, 3, 4, 5, 6, 7).stream().map(day -> new OpeningInterval(day, 0, 1440)).toList(), List.of());
+
+		OpeningAt answer = shelter.at(Instant.parse("2026-12-03T17:00:00Z"));
+
+		assertThat(answer.open()).isTrue();
+		assertThat(answer.until()).isEmpty();
+		assertThat(answer.next()).isEmpty();
+	}
+
+	@Test
+	void shouldAnswerClosedWithNoOpeningForAUnitWithoutHours() {
+		OpeningAt answer = new OpeningHours(ROME, List.of(), List.of()).at(Instant.parse("2026-12-03T15:00:00Z"));
+
+		assertThat(answer.open()).isFalse();
+		assertThat(answer.until()).isEmpty();
+		assertThat(answer.next()).isEqualTo(Optional.empty());
+	}
+
+	private static List<OpeningInterval> weekdays(int opens, int closes) {
+		return List.of(1, 2, 3, 4, 5).stream().map(day -> new OpeningInterval(day, opens, closes)).toList();
 	}
 
 	private static ExceptionInterval weekday(int day) {
