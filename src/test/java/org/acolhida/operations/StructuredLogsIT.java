@@ -87,9 +87,14 @@ class StructuredLogsIT {
 	void shouldWriteJsonLinesWithTheCaseAndTheUserAndNoPersonalData(CapturedOutput output) throws Exception {
 		int mark = output.getOut().length();
 
-		// refused forms first: a birth date in the future, and one the engine cannot read as a date
+		// refused forms first: a birth date in the future, one typed the way people write it (the refusal,
+		// which the engine logs, once quoted it), and one the REST API cannot read as a date
 		assertThat(call(HttpMethod.POST, "/engine-rest/process-definition/key/reception/submit-form", startForm("2999-01-01"))
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		ResponseEntity<JsonNode> typed = call(HttpMethod.POST, "/engine-rest/process-definition/key/reception/submit-form",
+				startForm("23/11/1987"));
+		assertThat(typed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(typed.getBody().get("message").asText()).contains("Data de nascimento: não é uma data");
 		assertThat(call(HttpMethod.POST, "/engine-rest/process-definition/key/reception/submit-form",
 				Map.of("variables", Map.of("birthDate", Map.of("value", "23/11/1987", "type", "Date"), "givenName",
 						Map.of("value", GIVEN_NAME))))
