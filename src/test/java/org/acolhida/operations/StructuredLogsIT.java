@@ -121,14 +121,7 @@ class StructuredLogsIT {
 		assertThat(call(HttpMethod.POST, "/api/cases/" + caseNumber + "/transfer",
 				Map.of("toUnit", "SOR-CRAS-OESTE", "reason", REASON)).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-		List<JsonNode> lines = new ArrayList<>();
-		for (String line : output.getOut().substring(mark).split("\\R")) {
-			if (!line.isBlank()) {
-				// every line is JSON: a line that is not fails here
-				lines.add(json.readTree(line));
-			}
-		}
-		assertThat(lines).isNotEmpty();
+		List<JsonNode> lines = lines(output, mark);
 		assertThat(output.getOut().substring(mark)).doesNotContain(GIVEN_NAME, FAMILY_NAME, BIRTH_DATE, "23/11/1987",
 				DOCUMENT_NUMBER, CHILD_NAME, REASON);
 
@@ -156,6 +149,50 @@ class StructuredLogsIT {
 			assertThat(line.path("caseNumber").asText()).isEqualTo(caseNumber);
 			assertThat(line.path("userId").asText()).isEqualTo("ana");
 		});
+	}
+
+	@Test
+	void shouldNameTheUserOfTheWebappsApi(CapturedOutput output) throws Exception {
+		// Sign in to Tasklist as a browser does: a session cookie and the CSRF token it hands out.
+		ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.COOKIE, cookies(page));
+		headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+				HttpMethod.POST, new HttpEntity<>("username=ana&password=demo", headers), String.class);
+		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+		headers.set(HttpHeaders.COOKIE, cookies(login));
+		ResponseEntity<String> session = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+				new HttpEntity<>(headers), String.class);
+		headers.set("X-XSRF-TOKEN", session.getHeaders().getFirst("X-XSRF-TOKEN"));
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		int mark = output.getOut().length();
+
+		ResponseEntity<String> tasks = rest.exchange("/camunda/api/engine/engine/default/task?maxResults=15",
+				HttpMethod.POST, new HttpEntity<>(Map.of(), headers), String.class);
+
+		assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(lines(output, mark).stream().filter(line -> line.path("message").asText().contains(" TaskQueryImpl ")))
+			.isNotEmpty()
+			.allSatisfy(line -> assertThat(line.path("userId").asText()).isEqualTo("ana"));
+	}
+
+	private static String cookies(ResponseEntity<String> response) {
+		return String.join("; ",
+				response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(cookie -> cookie.split(";")[0]).toList());
+	}
+
+	/** Every line written since the mark, each parsed as JSON: a line that is not fails the test. */
+	private List<JsonNode> lines(CapturedOutput output, int mark) throws Exception {
+		List<JsonNode> lines = new ArrayList<>();
+		for (String line : output.getOut().substring(mark).split("\\R")) {
+			if (!line.isBlank()) {
+				lines.add(json.readTree(line));
+			}
+		}
+		assertThat(lines).isNotEmpty();
+		return lines;
 	}
 
 	private static String thread(JsonNode line) {
