@@ -1,5 +1,8 @@
 package org.acolhida.operations;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.acolhida.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,9 +25,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The application with {@code LOG_FORMAT=ecs}: a reception worked over REST by ana writes JSON lines
@@ -55,6 +61,9 @@ class StructuredLogsIT {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	ResponseEntity<JsonNode> call(HttpMethod method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
@@ -176,6 +185,23 @@ class StructuredLogsIT {
 		assertThat(lines(output, mark).stream().filter(line -> line.path("message").asText().contains(" TaskQueryImpl ")))
 			.isNotEmpty()
 			.allSatisfy(line -> assertThat(line.path("userId").asText()).isEqualTo("ana"));
+	}
+
+	@Test
+	void shouldKeepTheDatabaseFromQuotingAFailingRow() {
+		// A refused row as a fault in a delegate would write it: PostgreSQL's detail names the whole row.
+		assertThatThrownBy(() -> jdbc.update("INSERT INTO case_member (case_file, case_file_key, member_no, relation, "
+				+ "given_name, family_name, birth_date, nationality) VALUES (-1, 1, 1, 'NEPHEW', ?, ?, ?, 'Venezuela')",
+				GIVEN_NAME, FAMILY_NAME, LocalDate.parse(BIRTH_DATE)))
+			.isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining("ck_case_member_relation")
+			.satisfies(e -> assertThat(stackTrace(e)).doesNotContain(GIVEN_NAME, FAMILY_NAME, BIRTH_DATE));
+	}
+
+	private static String stackTrace(Throwable e) {
+		StringWriter trace = new StringWriter();
+		e.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
 	}
 
 	private static String cookies(ResponseEntity<String> response) {
