@@ -35,9 +35,11 @@ class LogFormatTest {
 	@AfterEach
 	void clearContext() {
 		MDC.clear();
+		ConsoleLogging.plain();
 	}
 
 	static String logOneLine(Map<String, Object> settings, CapturedOutput output) {
+		ConsoleLogging.reset();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Bare.class)
 			.web(WebApplicationType.NONE)
 			.properties(settings)
