@@ -29,6 +29,7 @@ public class FormMessages {
 			new Rule("one_reference_person", "the household has one reference person already"),
 			new Rule("not_a_date", "is not a date \\(expected YYYY-MM-DD\\)"),
 			new Rule("unknown_relation", "unknown relation '(.*)'"),
+			new Rule("not_a_household_list", "is not a list of household members"),
 			new Rule("unknown_case", "no case with number '(.*)'"));
 
 	private final WorkLanguage language;

@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * holds what she typed about the person. The engine's step and command loggers are at DEBUG here, so
  * that a reception writes lines at all (at INFO it writes none), and the check covers them too.
  */
+// First: the console is set up from this class's settings, whatever an earlier application left, and is
+// plain again (without the engine's DEBUG lines) for the classes that follow.
+@ExtendWith(ConsoleLogging.class)
 @PostgresIntegrationTest
 @TestPropertySource(properties = { "LOG_FORMAT=ecs", "logging.level.org.camunda.bpm.engine.cmd=DEBUG",
 		"logging.level.org.camunda.bpm.engine.pvm=DEBUG", "logging.level.org.camunda.bpm.engine.bpmn.behavior=DEBUG" })
@@ -115,10 +118,16 @@ class StructuredLogsIT {
 		String instanceId = started.getBody().get("id").asText();
 		String caseNumber = started.getBody().get("businessKey").asText();
 
+		// a household that is not JSON at all, as an integration might send the names as text
+		String household = onlyTask(instanceId);
+		ResponseEntity<JsonNode> notJson = call(HttpMethod.POST, "/engine-rest/task/" + household + "/submit-form",
+				Map.of("variables", variables("householdMembers", CHILD_NAME + " " + FAMILY_NAME)));
+		assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(notJson.getBody().get("message").asText()).contains("Família: não é uma lista de membros da família");
 		Map<String, Object> members = Map.of("householdMembers", Map.of("type", "Json", "value",
 				json.writeValueAsString(List.of(Map.of("relation", "CHILD", "givenName", CHILD_NAME, "familyName", FAMILY_NAME,
 						"birthDate", "2017-02-03", "nationality", "Venezuela")))));
-		assertThat(call(HttpMethod.POST, "/engine-rest/task/" + onlyTask(instanceId) + "/submit-form",
+		assertThat(call(HttpMethod.POST, "/engine-rest/task/" + household + "/submit-form",
 				Map.of("variables", members)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		Map<String, Object> answers = variables("needsDocumentation", true, "needsHousing", true, "needsLiteracy", true,
 				"needsLegalAid", false, "needsHealth", false, "sleepingRoughTonight", false, "childrenInHousehold", true,
@@ -214,6 +223,7 @@ class StructuredLogsIT {
 		List<JsonNode> lines = new ArrayList<>();
 		for (String line : output.getOut().substring(mark).split("\\R")) {
 			if (!line.isBlank()) {
+				assertThat(line).as("a console line").startsWith("{");
 				lines.add(json.readTree(line));
 			}
 		}
