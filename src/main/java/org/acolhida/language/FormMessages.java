@@ -27,8 +27,9 @@ public class FormMessages {
 			new Rule("not_entry_door", "(\\S+) is a (\\S+), not a unit that takes cases in charge"),
 			new Rule("document_incomplete", "needs both the document type and its number"),
 			new Rule("one_reference_person", "the household has one reference person already"),
-			new Rule("not_a_date", "is not a date \\(expected YYYY-MM-DD\\): '(.*)'"),
+			new Rule("not_a_date", "is not a date \\(expected YYYY-MM-DD\\)"),
 			new Rule("unknown_relation", "unknown relation '(.*)'"),
+			new Rule("not_a_household_list", "is not a list of household members"),
 			new Rule("unknown_case", "no case with number '(.*)'"));
 
 	private final WorkLanguage language;

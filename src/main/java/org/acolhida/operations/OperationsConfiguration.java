@@ -1,6 +1,7 @@
 package org.acolhida.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import org.acolhida.staff.Role;
 import org.acolhida.staff.StaffDirectory;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,8 +13,9 @@ import org.springframework.core.Ordered;
 
 /**
  * What an operator's Prometheus needs: the gate in front of the actuator, the count of REST errors and
- * the {@code metrics} group whose members may scrape. Both filters see every request, because a path
- * pattern of the container would be matched before the check could read the routed path.
+ * the {@code metrics} group whose members may scrape; and what a log collector needs: the user and the
+ * case number in the log lines of a request. The filters see every request, because a path pattern of
+ * the container would be matched before the check could read the routed path.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
@@ -34,6 +36,20 @@ class OperationsConfiguration {
 		registration.setName("acolhida-scrape-access");
 		registration.addUrlPatterns("/*");
 		registration.setOrder(1);
+		return registration;
+	}
+
+	/**
+	 * After the REST authentication (order 10), so that the engine's authentication names the user of
+	 * {@code /engine-rest} and {@code /api}; before the filters that may log a refusal.
+	 */
+	@Bean
+	FilterRegistrationBean<LoggingContext> loggingContext(IdentityService identity) {
+		FilterRegistrationBean<LoggingContext> registration = new FilterRegistrationBean<>(new LoggingContext(identity));
+		registration.setName("acolhida-logging-context");
+		registration.addUrlPatterns("/*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		registration.setOrder(15);
 		return registration;
 	}
 

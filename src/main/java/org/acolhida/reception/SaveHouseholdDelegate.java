@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.acolhida.cases.CaseFile;
@@ -29,8 +30,8 @@ import org.springframework.stereotype.Component;
  * {@code membersCount} and member groups {@code member1..member8} with the same fields. Writes {@code childrenInHousehold}
  * (anyone under 18), which the listening form shows for the worker to confirm, and removes
  * {@code householdMembers}: the case file holds them. Raises
- * {@link InvalidFormException} on a missing field or a birth date in the
- * future; the task then stays open with the message.
+ * {@link InvalidFormException} on a missing field, a birth date in the future or a household that is
+ * not a JSON list; the task then stays open with the message.
  */
 @Component("saveHouseholdDelegate")
 class SaveHouseholdDelegate implements JavaDelegate {
@@ -61,12 +62,12 @@ class SaveHouseholdDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) throws Exception {
 		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
-		Object submitted = execution.getVariable(Variables.HOUSEHOLD_MEMBERS);
-		if (submitted == null) {
-			submitted = fromMemberGroups(execution);
-		}
 		CaseFile file;
 		try {
+			Object submitted = execution.getVariable(Variables.HOUSEHOLD_MEMBERS);
+			if (submitted == null) {
+				submitted = fromMemberGroups(execution);
+			}
 			file = cases.registerHousehold(caseNumber, members(submitted));
 		}
 		catch (InvalidInputException e) {
@@ -89,7 +90,7 @@ class SaveHouseholdDelegate implements JavaDelegate {
 		com.fasterxml.jackson.databind.node.ArrayNode list = json.createArrayNode();
 		for (int n = 1; n <= Math.min(members, MAX_MEMBER_GROUPS); n++) {
 			Object group = execution.getVariable(MEMBER_GROUP + n);
-			list.add(group == null ? json.createObjectNode() : json.readTree(group.toString()));
+			list.add(group == null ? json.createObjectNode() : tree(group.toString()));
 		}
 		return list.toString();
 	}
@@ -99,7 +100,7 @@ class SaveHouseholdDelegate implements JavaDelegate {
 		if (submitted == null || submitted.toString().isBlank()) {
 			return members;
 		}
-		JsonNode list = json.readTree(submitted.toString());
+		JsonNode list = tree(submitted.toString());
 		for (int i = 0; i < list.size(); i++) {
 			JsonNode m = list.get(i);
 			String relation = FormValues.text(text(m, "relation"));
@@ -120,6 +121,19 @@ class SaveHouseholdDelegate implements JavaDelegate {
 							FormValues.text(text(m, "documentNumber"))))));
 		}
 		return members;
+	}
+
+	/**
+	 * The parser's own message quotes what it could not read, which may be a name typed as text; the
+	 * refusal reaches the engine's log, so it says only what was expected.
+	 */
+	private JsonNode tree(String text) {
+		try {
+			return json.readTree(text);
+		}
+		catch (JsonProcessingException e) {
+			throw new InvalidInputException("members", "is not a list of household members");
+		}
 	}
 
 	private static String text(JsonNode node, String field) {
