@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.acolhida.staff.Role;
 import org.acolhida.staff.StaffDirectory;
 import org.acolhida.support.PostgresIntegrationTest;
+import org.acolhida.support.TasklistSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,24 +212,8 @@ class ConcurrentCompletionIT {
 		assertThat(call("ana", HttpMethod.GET, "/engine-rest/task/" + task, null).getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
-	/** Signed in to the webapps as Tasklist is: a session cookie and its CSRF token. */
 	HttpHeaders tasklistSession(String user) {
-		ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-			.map(cookie -> cookie.split(";")[0]).toList()));
-		headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-				HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=demo", headers), String.class);
-		assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-		headers.set(HttpHeaders.COOKIE, String.join("; ", login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-			.map(cookie -> cookie.split(";")[0]).toList()));
-		ResponseEntity<String> session = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-				new HttpEntity<>(headers), String.class);
-		headers.set("X-XSRF-TOKEN", session.getHeaders().getFirst("X-XSRF-TOKEN"));
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return headers;
+		return TasklistSession.of(rest, user);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.acolhida.cases.NewPerson;
 import org.acolhida.documentation.DocumentationService;
 import org.acolhida.reception.ReceptionService;
 import org.acolhida.support.PostgresIntegrationTest;
+import org.acolhida.support.TasklistSession;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -378,24 +379,8 @@ class CaseAccessAttacksIT {
 				identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
 	}
 
-	/** Signed in to the webapps as Tasklist is: a session cookie and its CSRF token. */
 	HttpHeaders tasklistSession(String user) {
-		ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-			.map(cookie -> cookie.split(";")[0]).toList()));
-		headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-				HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=demo", headers), String.class);
-		assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-		headers.set(HttpHeaders.COOKIE, String.join("; ", login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-			.map(cookie -> cookie.split(";")[0]).toList()));
-		ResponseEntity<String> session = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-				new HttpEntity<>(headers), String.class);
-		headers.set("X-XSRF-TOKEN", session.getHeaders().getFirst("X-XSRF-TOKEN"));
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return headers;
+		return TasklistSession.of(rest, user);
 	}
 
 }
