@@ -136,7 +136,7 @@ class CaseStartGuard extends AbstractProcessEnginePlugin {
 		for (Object given : new Object[] { instance.getBusinessKey(), instance.getVariableLocal(CASE_NUMBER) }) {
 			String caseNumber = FormValues.text(given);
 			if (caseNumber != null && !named.containsKey(caseNumber)) {
-				Optional<String> owner = cases.getObject().findByCaseNumber(caseNumber).map(CaseFile::getOwningUnit);
+				Optional<String> owner = cases.getObject().findOwningUnit(caseNumber);
 				if (owner.isEmpty() || !(caseNumber.equals(start.callerCase()) || start.worksAt(owner.get()))) {
 					throw refused("case", caseNumber);
 				}

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.acolhida.system.RoutedPath;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -87,7 +88,7 @@ class LoggingContext extends OncePerRequestFilter {
 
 	private static String caseNumber(HttpServletRequest request) {
 		// As routed, but in its own spelling: a case number is upper case.
-		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		String path = RoutedPath.of(request);
 		Matcher matcher = CASE_PATH.matcher(path.replaceAll("/{2,}", "/"));
 		return matcher.matches() ? matcher.group(1) : null;
 	}

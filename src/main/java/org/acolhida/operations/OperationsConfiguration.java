@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import org.acolhida.staff.Role;
 import org.acolhida.staff.StaffDirectory;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +32,8 @@ class OperationsConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ScrapeAccess> scrapeAccess(IdentityService identity, OperatorMetrics metrics) {
-		FilterRegistrationBean<ScrapeAccess> registration = new FilterRegistrationBean<>(new ScrapeAccess(identity, metrics));
+	FilterRegistrationBean<ScrapeAccess> scrapeAccess(ProcessEngine engine, OperatorMetrics metrics) {
+		FilterRegistrationBean<ScrapeAccess> registration = new FilterRegistrationBean<>(new ScrapeAccess(engine, metrics));
 		registration.setName("acolhida-scrape-access");
 		registration.addUrlPatterns("/*");
 		registration.setOrder(1);

@@ -1,17 +1,18 @@
 package org.acolhida.operations;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.acolhida.system.RoutedPath;
 import org.acolhida.staff.Role;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,12 +35,14 @@ class ScrapeAccess extends OncePerRequestFilter {
 
 	static final String PROMETHEUS = ACTUATOR + "/prometheus";
 
-	private final IdentityService identity;
+	private static final HttpBasicAuthenticationProvider BASIC = new HttpBasicAuthenticationProvider();
+
+	private final ProcessEngine engine;
 
 	private final OperatorMetrics metrics;
 
-	ScrapeAccess(IdentityService identity, OperatorMetrics metrics) {
-		this.identity = identity;
+	ScrapeAccess(ProcessEngine engine, OperatorMetrics metrics) {
+		this.engine = engine;
 		this.metrics = metrics;
 	}
 
@@ -59,11 +62,11 @@ class ScrapeAccess extends OncePerRequestFilter {
 		}
 		String userId = authenticatedUser(request);
 		if (userId == null) {
-			response.setHeader("WWW-Authenticate", "Basic realm=\"acolhida-operations\"");
+			BASIC.augmentResponseByAuthenticationChallenge(response, engine);
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 			return;
 		}
-		if (identity.createGroupQuery().groupMember(userId).groupIdIn(Role.METRICS.groupId(), Groups.CAMUNDA_ADMIN).count() == 0) {
+		if (engine.getIdentityService().createGroupQuery().groupMember(userId).groupIdIn(Role.METRICS.groupId(), Groups.CAMUNDA_ADMIN).count() == 0) {
 			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}
@@ -75,30 +78,19 @@ class ScrapeAccess extends OncePerRequestFilter {
 
 	/** The path as routed, in lower case (the check must not depend on how a name is spelt). */
 	static String routed(HttpServletRequest request) {
-		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		String path = RoutedPath.of(request);
 		path = path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
 		return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
-	/** The user whose HTTP Basic credentials the engine's identity service accepts, or null. */
+	/**
+	 * The user whose HTTP Basic credentials the engine accepts, or null: Camunda's own provider, the one
+	 * that guards /engine-rest and /api, so every password check goes the same way (and through the
+	 * sign-in throttle).
+	 */
 	private String authenticatedUser(HttpServletRequest request) {
-		String header = request.getHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return null;
-		}
-		String decoded;
-		try {
-			decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-		int colon = decoded.indexOf(':');
-		if (colon <= 0) {
-			return null;
-		}
-		String userId = decoded.substring(0, colon);
-		return identity.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
+		AuthenticationResult result = BASIC.extractAuthenticatedUser(request, engine);
+		return result.isAuthenticated() ? result.getAuthenticatedUser() : null;
 	}
 
 }

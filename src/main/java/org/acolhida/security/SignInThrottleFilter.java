@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.acolhida.system.RoutedPath;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -75,7 +76,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
 	/** Any POST under the webapps' authentication resource that names a user: the login form. */
 	private static boolean isLoginForm(HttpServletRequest request) {
-		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		String path = RoutedPath.of(request);
 		return "POST".equalsIgnoreCase(request.getMethod()) && path.startsWith("/camunda/api/admin/auth/")
 				&& request.getParameter("username") != null;
 	}

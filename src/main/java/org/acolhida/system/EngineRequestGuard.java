@@ -196,16 +196,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	}
 
 	private static boolean isWebappApi(HttpServletRequest request) {
-		return routedPath(request).startsWith("/camunda/api/engine/");
-	}
-
-	/**
-	 * The path as the servlet container routes it (decoded, without path parameters), not as the client
-	 * wrote it: {@code /engine-rest/task;x=1/count} reaches the engine's {@code /task/count}, and must be
-	 * recognised as that here.
-	 */
-	private static String routedPath(HttpServletRequest request) {
-		return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		return RoutedPath.of(request).startsWith("/camunda/api/engine/");
 	}
 
 	/** The path of the first field that holds an expression, or null. */
@@ -324,7 +315,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
 	}
 
 	private static String pathWithinRestApi(HttpServletRequest request) {
-		String path = routedPath(request);
+		String path = RoutedPath.of(request);
 		// The engine's REST API is served twice: for integrations at /engine-rest, and for the
 		// webapps (Tasklist, Cockpit) at /camunda/api/engine; both address engines as /engine/{name}.
 		path = path.replaceFirst("^/(engine-rest|camunda/api/engine)", "");

@@ -58,7 +58,7 @@ class SecurityHeaders {
 					FilterChain chain) throws ServletException, IOException {
 				// The container's decoded and normalised path, not the raw URI: "/api/swagger-ui/..%2Funits"
 				// must not get Swagger UI's policy.
-				String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+				String path = RoutedPath.of(request);
 				response.setHeader("Content-Security-Policy", path.startsWith(SWAGGER_UI_PATH) ? SWAGGER_UI_POLICY
 						: path.startsWith("/api") ? POLICY : AUDIT_POLICY);
 				response.setHeader("X-Frame-Options", "DENY");

@@ -85,7 +85,7 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 	}
 
 	private static String taskId(HttpServletRequest request) {
-		Matcher matcher = COMPLETION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+		Matcher matcher = COMPLETION.matcher(RoutedPath.of(request));
 		return matcher.matches() ? matcher.group(1) : null;
 	}
 
