@@ -287,8 +287,16 @@ final class DiagramLayout {
 		// Labels on shapes: a label inside or across another element hides it or reads as its name.
 		for (Label label : labels) {
 			for (Shape shape : shapes.values()) {
-				// a container's body holds other elements: only its name strip counts, and that is a label
-				if (shape.id().equals(label.owner()) || shape.container()) {
+				if (shape.id().equals(label.owner())) {
+					continue;
+				}
+				// a container's body holds other elements, so a label may lie inside it (its name strip is a label,
+				// checked above), but not across its border, where the line runs through the words
+				if (shape.container()) {
+					if (label.box().overlaps(shape.bounds()) && !inside(label.box(), shape.bounds())) {
+						findings.add(process + ": " + label + " crosses the border of " + shape.kind() + " " + shape.id()
+								+ " " + shape.bounds());
+					}
 					continue;
 				}
 				if (label.box().overlaps(shape.bounds())) {
@@ -348,6 +356,11 @@ final class DiagramLayout {
 					+ " px " + extent + ", more than the " + (int) MAX_WIDTH + " x " + (int) MAX_HEIGHT
 					+ " px a laptop shows at a readable zoom");
 		}
+	}
+
+	private static boolean inside(Box inner, Box outer) {
+		return inner.x() >= outer.x() && inner.right() <= outer.right() && inner.y() >= outer.y()
+				&& inner.bottom() <= outer.bottom();
 	}
 
 	/** A point of the segment well inside the shape, or null: sampled every pixel, ends left out. */

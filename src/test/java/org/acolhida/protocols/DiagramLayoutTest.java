@@ -69,6 +69,17 @@ class DiagramLayoutTest {
 	}
 
 	@Test
+	void findsALabelAcrossASubProcessBorder() throws Exception {
+		String subProcess = "<bpmn:subProcess id=\"sub_refer\" name=\"Refer\"><bpmn:endEvent id=\"end_recorded\" name=\"Referral recorded\"/>"
+				+ "</bpmn:subProcess>";
+		String di = shape("sub_refer", 100, 100, 300, 200, " isExpanded=\"true\"", "")
+				+ shape("end_recorded", 352, 180, 36, 36, "", label(345, 220));
+		List<String> findings = DiagramLayout.read(diagram(subProcess, di)).findings();
+		assertThat(findings).singleElement().asString()
+			.contains("label of end_recorded 'Referral recorded'", "crosses the border of subProcess sub_refer");
+	}
+
+	@Test
 	void findsAFlowEnteringItsTaskFromInside() throws Exception {
 		List<String> findings = findings(
 				event("start_a", "startEvent", "Go", 100, 100, label(105, 140)) + task("task_b", 250, 85)
