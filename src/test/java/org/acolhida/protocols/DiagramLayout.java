@@ -33,8 +33,8 @@ import org.w3c.dom.NodeList;
  * body, which holds other elements.</li>
  * </ul>
  * Text widths come from Arial's metrics (Liberation Sans, which browsers use for Arial on Linux, has the
- * same), with a margin for the renderer's rounding; line breaks follow bpmn-js: words are added to a line
- * while the line stays narrower than 90 px.
+ * same), with a margin for the renderer's rounding; lines break where bpmn-js breaks them
+ * ({@link #textLines}).
  */
 final class DiagramLayout {
 
@@ -384,24 +384,73 @@ final class DiagramLayout {
 		return new double[] { Math.ceil(width), Math.ceil(lines.size() * font * LINE_HEIGHT) };
 	}
 
-	/** bpmn-js's line breaking: words join a line while it stays narrower than the wrap width; a single long word stands alone. */
+	/**
+	 * bpmn-js's line breaking ({@code Text.layoutNext} of diagram-js), step for step: a line too wide is cut
+	 * after the share of its characters that the width allows, at the last space or hyphen before that, and
+	 * measured again; the rest starts the next line. A line keeps the space it was cut at, which counts in
+	 * its width as it does in bpmn-js's centring.
+	 */
 	static List<String> textLines(String text, double font, double wrap) {
 		List<String> lines = new ArrayList<>();
-		for (String paragraph : text.split("\r?\n", -1)) {
-			String line = "";
-			for (String word : paragraph.split(" ")) {
-				String longer = line.isEmpty() ? word : line + " " + word;
-				if (line.isEmpty() || textWidth(longer, font) < Math.round(wrap)) {
-					line = longer;
+		java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(text.split("\u00AD?\r?\n", -1)));
+		while (!pending.isEmpty()) {
+			String original = pending.removeFirst();
+			String fit = original;
+			while (true) {
+				double width = fit.isEmpty() ? 0 : textWidth(fit, font);
+				if (fit.equals(" ") || fit.isEmpty() || width < Math.round(wrap) || fit.length() < 2) {
+					if (fit.length() < original.length()) {
+						pending.addFirst(original.substring(fit.length()).trim());
+					}
+					lines.add(fit);
+					break;
 				}
-				else {
-					lines.add(line);
-					line = word;
-				}
+				double length = Math.max(fit.length() * (wrap / width), 1);
+				String shorter = semanticShorten(fit, length);
+				fit = shorter.isEmpty() ? fit.substring(0, (int) Math.max(Math.round(length - 1), 1)) : shorter;
 			}
-			lines.add(line);
 		}
 		return lines;
+	}
+
+	/** The parts of the line, split at spaces and hyphens, that fit in {@code maxLength} characters. */
+	private static String semanticShorten(String line, double maxLength) {
+		List<String> parts = new ArrayList<>();
+		StringBuilder word = new StringBuilder();
+		for (char c : line.toCharArray()) {
+			if (Character.isWhitespace(c) || c == '-' || c == '\u00AD') {
+				parts.add(word.toString());
+				parts.add(String.valueOf(c));
+				word.setLength(0);
+			}
+			else {
+				word.append(c);
+			}
+		}
+		parts.add(word.toString());
+		List<String> kept = new ArrayList<>();
+		int length = 0;
+		if (parts.size() > 1) {
+			for (String part : parts) {
+				if (part.isEmpty()) {
+					break;
+				}
+				if (part.length() + length < maxLength) {
+					kept.add(part);
+					length += part.length();
+				}
+				else {
+					if ((part.equals("-") || part.equals("\u00AD")) && !kept.isEmpty()) {
+						kept.remove(kept.size() - 1);
+					}
+					break;
+				}
+			}
+		}
+		if (!kept.isEmpty() && kept.get(kept.size() - 1).equals("\u00AD")) {
+			kept.set(kept.size() - 1, "-");
+		}
+		return String.join("", kept);
 	}
 
 	/** Arial's advance widths in thousandths of an em, for the printable ASCII characters from the space on. */
