@@ -1,5 +1,7 @@
 package org.acolhida.documentation;
 
+import org.acolhida.variables.CaseVariables;
+
 /**
  * The {@code documentation-guidance} process ({@code processes/documentation-guidance.bpmn}): which
  * documents a household needs, then one trail per document (checklist, issuing office, orientation,
@@ -125,13 +127,13 @@ public final class DocumentationProcess {
 	public static final class Variables {
 
 		// received from reception's call activity (or set by DocumentationService / the start form)
-		public static final String CASE_NUMBER = "caseNumber";
+		public static final String CASE_NUMBER = CaseVariables.CASE_NUMBER_NAME;
 
 		/** The unit owning the case; tasks go to {@code documentation.${unitCode}}. */
-		public static final String UNIT_CODE = "unitCode";
+		public static final String UNIT_CODE = CaseVariables.UNIT_CODE_NAME;
 
 		/** In the process: the reference person; inside a trail: the member and the document. */
-		public static final String PERSON_NAME = "personName";
+		public static final String PERSON_NAME = CaseVariables.PERSON_NAME_NAME;
 
 		public static final String DISTRICT = "district";
 

@@ -1,5 +1,7 @@
 package org.acolhida.housing;
 
+import org.acolhida.variables.CaseVariables;
+
 /**
  * The {@code housing-referral} process ({@code processes/housing-referral.bpmn}) and the
  * {@code housing-stay} process it starts once a shelter has accepted
@@ -138,11 +140,11 @@ public final class HousingReferralProcess {
 	public static final class Variables {
 
 		// from reception's call activity (or HousingReferralService)
-		public static final String CASE_NUMBER = "caseNumber";
+		public static final String CASE_NUMBER = CaseVariables.CASE_NUMBER_NAME;
 
-		public static final String UNIT_CODE = "unitCode";
+		public static final String UNIT_CODE = CaseVariables.UNIT_CODE_NAME;
 
-		public static final String PERSON_NAME = "personName";
+		public static final String PERSON_NAME = CaseVariables.PERSON_NAME_NAME;
 
 		public static final String PRIORITY = "priority";
 

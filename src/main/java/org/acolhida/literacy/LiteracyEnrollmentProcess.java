@@ -1,5 +1,7 @@
 package org.acolhida.literacy;
 
+import org.acolhida.variables.CaseVariables;
+
 /**
  * The {@code literacy-enrollment} process ({@code processes/literacy-enrollment.bpmn}): every
  * learner of a household placed in a class, on the waitlist or referred to school. Its element ids,
@@ -135,12 +137,12 @@ public final class LiteracyEnrollmentProcess {
 	public static final class Variables {
 
 		// from reception (camunda:in)
-		public static final String CASE_NUMBER = "caseNumber";
+		public static final String CASE_NUMBER = CaseVariables.CASE_NUMBER_NAME;
 
-		public static final String UNIT_CODE = "unitCode";
+		public static final String UNIT_CODE = CaseVariables.UNIT_CODE_NAME;
 
 		/** The reference person's name; inside a learner's scope, the learner's name (task names). */
-		public static final String PERSON_NAME = "personName";
+		public static final String PERSON_NAME = CaseVariables.PERSON_NAME_NAME;
 
 		public static final String DISTRICT = "district";
 

@@ -1,10 +1,10 @@
 package org.acolhida.literacy;
 
+import java.time.Clock;
 import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,10 @@ class RecordClassNoShowDelegate implements JavaDelegate {
 
 	private final SeatOfferMessages messages;
 
-	RecordClassNoShowDelegate(ClassSeats seats, SeatOfferMessages messages) {
+	private final Clock clock;
+
+	RecordClassNoShowDelegate(ClassSeats seats, SeatOfferMessages messages, Clock clock) {
+		this.clock = clock;
 		this.seats = seats;
 		this.messages = messages;
 	}
@@ -38,7 +41,7 @@ class RecordClassNoShowDelegate implements JavaDelegate {
 		execution.setVariable(Variables.ENROLLMENT_STATUS, enrollment.status().name());
 		execution.setVariable(Variables.SEAT_RELEASED, released);
 		if (released) {
-			messages.send(seats.offerFreedSeats(enrollment.classCode(), ClockUtil.getCurrentTime().toInstant()), null);
+			messages.send(seats.offerFreedSeats(enrollment.classCode(), clock.instant()), null);
 		}
 	}
 

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+
 /**
  * Takes a seat in the class for the learner: the class found at placement, or the one offered from
  * the waitlist.
@@ -30,7 +32,7 @@ class TakeSeatDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Optional<Enrollment> enrollment = seats.enroll((String) execution.getVariable(Variables.LEARNER_REF),
-				(String) execution.getVariable(Variables.CASE_NUMBER),
+				CASE_NUMBER.from(execution).get(),
 				(String) execution.getVariable(Variables.CLASS_CODE));
 		execution.setVariable(Variables.SEAT_TAKEN, enrollment.isPresent());
 		enrollment.ifPresent(e -> {
