@@ -1,6 +1,10 @@
 package org.acolhida.documentation;
 
 import org.acolhida.variables.CaseVariables;
+import org.acolhida.variables.ProcessVariable;
+
+import static org.acolhida.variables.ProcessVariable.intVariable;
+import static org.acolhida.variables.ProcessVariable.stringVariable;
 
 /**
  * The {@code documentation-guidance} process ({@code processes/documentation-guidance.bpmn}): which
@@ -26,6 +30,15 @@ public final class DocumentationProcess {
 
 	/** BPMN error: the directory has no office issuing the document in the person's municipality. */
 	public static final String ERROR_NO_OFFICE_FOUND = "NO_OFFICE_FOUND";
+
+	/** A {@link org.acolhida.units.DocumentType} name: the document of a trail. */
+	public static final ProcessVariable<String> DOCUMENT_TYPE = stringVariable(Variables.DOCUMENT_TYPE);
+
+	public static final ProcessVariable<String> DOCUMENT_REQUEST = stringVariable(Variables.DOCUMENT_REQUEST);
+
+	public static final ProcessVariable<String> DOCUMENT_REQUESTS = stringVariable(Variables.DOCUMENT_REQUESTS);
+
+	public static final ProcessVariable<Integer> MEMBER_NO = intVariable(Variables.MEMBER_NO);
 
 	private DocumentationProcess() {
 	}

@@ -38,7 +38,7 @@ class FindIssuingOfficeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		DocumentType type = DocumentType.valueOf((String) execution.getVariable(Variables.DOCUMENT_TYPE));
+		DocumentType type = DocumentType.valueOf(DocumentationProcess.DOCUMENT_TYPE.from(execution).get());
 		String ownerCode = UNIT_CODE.from(execution).get();
 		String municipality = units.unit(ownerCode).getMunicipality();
 		ServiceUnit office = units.officeFor(type, municipality)

@@ -97,7 +97,7 @@ class LoadCaseDelegate implements JavaDelegate {
 	}
 
 	private static String renewalSummary(CaseFile file, DelegateExecution execution) {
-		DocumentRequest request = DocumentRequest.parse((String) execution.getVariable(Variables.DOCUMENT_REQUESTS),
+		DocumentRequest request = DocumentRequest.parse(DocumentationProcess.DOCUMENT_REQUESTS.from(execution).getOrNull(),
 				Variables.DOCUMENT_REQUESTS);
 		String member = file.getMembers().stream().filter(m -> m.memberNo() == request.memberNo())
 			.map(Member::fullName).findFirst().orElse("#" + request.memberNo());

@@ -45,7 +45,7 @@ class OpenDocumentTrailDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		DocumentRequest request = DocumentRequest.parse((String) execution.getVariable(Variables.DOCUMENT_REQUEST),
+		DocumentRequest request = DocumentRequest.parse(DocumentationProcess.DOCUMENT_REQUEST.from(execution).getOrNull(),
 				Variables.DOCUMENT_REQUEST);
 		CaseFile file = cases.existing(CASE_NUMBER.from(execution).get());
 		Member member = file.getMembers().stream().filter(m -> m.memberNo() == request.memberNo()).findFirst()

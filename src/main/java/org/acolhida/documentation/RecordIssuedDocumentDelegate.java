@@ -54,8 +54,8 @@ class RecordIssuedDocumentDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String caseNumber = CASE_NUMBER.from(execution).get();
-		int memberNo = ((Number) execution.getVariable(Variables.MEMBER_NO)).intValue();
-		String type = (String) execution.getVariable(Variables.DOCUMENT_TYPE);
+		int memberNo = DocumentationProcess.MEMBER_NO.from(execution).get();
+		String type = DocumentationProcess.DOCUMENT_TYPE.from(execution).get();
 		LocalDate today = LocalDate.ofInstant(clock.instant(),
 				units.unit(UNIT_CODE.from(execution).get()).getZone());
 		String number;

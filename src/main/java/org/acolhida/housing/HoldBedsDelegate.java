@@ -44,7 +44,7 @@ class HoldBedsDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String caseNumber = CASE_NUMBER.from(execution).get();
 		String shelter = ReferralActor.text(execution.getVariable(Variables.CHOSEN_SHELTER));
-		int beds = ((Number) execution.getVariable(Variables.HOUSEHOLD_SIZE)).intValue();
+		int beds = HousingReferralProcess.HOUSEHOLD_SIZE.from(execution).get();
 		String heldBy = ReferralActor.of(execution, Role.HOUSING.at(UNIT_CODE.from(execution).get()));
 		HoldAttempt attempt = capacity.attemptHold(caseNumber, shelter, beds, heldBy, capacity.defaultHoldDuration());
 		execution.setVariable(Variables.HOLD_OUTCOME, attempt.outcome().name());

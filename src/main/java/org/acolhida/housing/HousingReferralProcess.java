@@ -1,6 +1,11 @@
 package org.acolhida.housing;
 
 import org.acolhida.variables.CaseVariables;
+import org.acolhida.variables.ProcessVariable;
+
+import static org.acolhida.variables.ProcessVariable.intVariable;
+import static org.acolhida.variables.ProcessVariable.longVariable;
+import static org.acolhida.variables.ProcessVariable.stringVariable;
 
 /**
  * The {@code housing-referral} process ({@code processes/housing-referral.bpmn}) and the
@@ -25,6 +30,15 @@ public final class HousingReferralProcess {
 
 	/** Signal thrown whenever beds go back to the pool: waitlisted cases look again. */
 	public static final String SIGNAL_BEDS_FREED = "housing-beds-freed";
+
+	/** The bed hold of the current referral (see {@link ShelterCapacity}). */
+	public static final ProcessVariable<Long> HOLD_ID = longVariable(Variables.HOLD_ID);
+
+	public static final ProcessVariable<String> CHOSEN_SHELTER = stringVariable(Variables.CHOSEN_SHELTER);
+
+	public static final ProcessVariable<Integer> HOUSEHOLD_SIZE = intVariable(Variables.HOUSEHOLD_SIZE);
+
+	public static final ProcessVariable<String> SHELTER_NAME = stringVariable(Variables.SHELTER_NAME);
 
 	private HousingReferralProcess() {
 	}

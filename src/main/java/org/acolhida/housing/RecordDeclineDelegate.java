@@ -42,8 +42,8 @@ class RecordDeclineDelegate implements JavaDelegate {
 			throw messages.refused(new InvalidInputException(Variables.DECLINE_REASON, "is required when declining"),
 					UNIT_CODE.from(execution).getOrNull());
 		}
-		String shelter = (String) execution.getVariable(Variables.CHOSEN_SHELTER);
-		long holdId = ((Number) execution.getVariable(Variables.HOLD_ID)).longValue();
+		String shelter = HousingReferralProcess.CHOSEN_SHELTER.from(execution).get();
+		long holdId = HousingReferralProcess.HOLD_ID.from(execution).get();
 		capacity.decline(holdId, reason, ReferralActor.of(execution, Role.SHELTER.at(shelter)));
 		execution.setVariable(Variables.HOLD_OUTCOME, DECLINED);
 		execution.setVariable(Variables.REFERRAL_PROBLEM, execution.getVariable(Variables.SHELTER_NAME)

@@ -34,7 +34,7 @@ class AddToClassWaitlistDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		WaitlistEntry entry = seats.addToWaitlist((String) execution.getVariable(Variables.LEARNER_REF),
+		WaitlistEntry entry = seats.addToWaitlist(LiteracyEnrollmentProcess.LEARNER_REF.from(execution).get(),
 				CASE_NUMBER.from(execution).get(), placements.need(execution),
 				clock.instant());
 		execution.setVariable(Variables.WAITLIST_ENTRY_ID, entry.id());

@@ -36,7 +36,7 @@ class PrepareLearnerDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String caseNumber = CASE_NUMBER.from(execution).get();
-		String learnerRef = (String) execution.getVariable(Variables.LEARNER_REF);
+		String learnerRef = LiteracyEnrollmentProcess.LEARNER_REF.from(execution).get();
 		Member member = learners.member(caseNumber, learnerRef)
 			.orElseThrow(() -> new IllegalStateException(
 					"Learner " + learnerRef + " is no longer a member of case " + caseNumber));

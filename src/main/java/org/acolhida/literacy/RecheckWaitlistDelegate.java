@@ -35,7 +35,7 @@ class RecheckWaitlistDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long own = ((Number) execution.getVariable(Variables.WAITLIST_ENTRY_ID)).longValue();
+		long own = LiteracyEnrollmentProcess.WAITLIST_ENTRY_ID.from(execution).get();
 		List<SeatOffer> offers = seats.matchWaitlist(clock.instant());
 		messages.send(offers, own);
 		WaitlistEntry entry = seats.waitlistEntry(own)

@@ -34,7 +34,7 @@ class RecordClassNoShowDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long id = ((Number) execution.getVariable(Variables.ENROLLMENT_ID)).longValue();
+		long id = LiteracyEnrollmentProcess.ENROLLMENT_ID.from(execution).get();
 		Enrollment enrollment = seats.recordNoShow(id);
 		boolean released = enrollment.status() == Enrollment.Status.NO_SHOW_RELEASED;
 		execution.setVariable(Variables.NO_SHOWS, enrollment.noShows());

@@ -31,9 +31,9 @@ class TakeSeatDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Optional<Enrollment> enrollment = seats.enroll((String) execution.getVariable(Variables.LEARNER_REF),
+		Optional<Enrollment> enrollment = seats.enroll(LiteracyEnrollmentProcess.LEARNER_REF.from(execution).get(),
 				CASE_NUMBER.from(execution).get(),
-				(String) execution.getVariable(Variables.CLASS_CODE));
+				LiteracyEnrollmentProcess.CLASS_CODE.from(execution).get());
 		execution.setVariable(Variables.SEAT_TAKEN, enrollment.isPresent());
 		enrollment.ifPresent(e -> {
 			execution.setVariable(Variables.ENROLLMENT_ID, e.id());

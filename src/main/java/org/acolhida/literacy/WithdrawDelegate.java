@@ -33,7 +33,7 @@ class WithdrawDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long id = ((Number) execution.getVariable(Variables.ENROLLMENT_ID)).longValue();
+		long id = LiteracyEnrollmentProcess.ENROLLMENT_ID.from(execution).get();
 		Enrollment enrollment = seats.withdraw(id);
 		execution.setVariable(Variables.ENROLLMENT_STATUS, enrollment.status().name());
 		messages.send(seats.offerFreedSeats(enrollment.classCode(), clock.instant()), null);

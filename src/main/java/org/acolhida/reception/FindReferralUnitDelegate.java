@@ -49,7 +49,7 @@ class FindReferralUnitDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnitKind kind = UnitKind.valueOf((String) execution.getVariable(Variables.REFERRAL_KIND));
+		UnitKind kind = UnitKind.valueOf(ReceptionProcess.REFERRAL_KIND.from(execution).get());
 		ServiceUnit owner = units.unit(UNIT_CODE.from(execution).get());
 		String district = FormValues.text(execution.getVariable(Variables.DISTRICT));
 		Optional<ServiceUnit> found = district == null ? Optional.empty()
