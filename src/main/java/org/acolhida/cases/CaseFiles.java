@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import java.time.Clock;
 import org.acolhida.system.FieldErrors;
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.system.NotFoundException;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CaseFiles {
 
+	private static final java.time.ZoneOffset FURTHEST_AHEAD = java.time.ZoneOffset.ofHours(14);
+
 	private final CaseFileRepository cases;
 
 	private final UnitDirectory units;
 
 	private final CaseTasks caseTasks;
 
-	CaseFiles(CaseFileRepository cases, UnitDirectory units, CaseTasks caseTasks) {
+	private final Clock clock;
+
+	CaseFiles(CaseFileRepository cases, UnitDirectory units, CaseTasks caseTasks, Clock clock) {
+		this.clock = clock;
 		this.cases = cases;
 		this.units = units;
 		this.caseTasks = caseTasks;
@@ -47,11 +52,11 @@ public class CaseFiles {
 			errors.reject("referencePerson", "is required");
 		}
 		else {
-			validate(request.referencePerson(), "", false, errors);
+			validate(request.referencePerson(), "", false, today(unit), errors);
 		}
 		errors.throwIfAny();
 		long sequence = cases.nextCaseSequence();
-		int year = LocalDate.ofInstant(now(), unit.getZone()).getYear();
+		int year = today(unit).getYear();
 		String caseNumber = String.format(Locale.ROOT, "%s-%d-%06d", prefix(unit.getCode()), year, sequence);
 		CaseFile file = new CaseFile(caseNumber, unit.getCode(), trimmed(request.district()),
 				request.interpreterNeeded(), now(), openedBy);
@@ -63,9 +68,10 @@ public class CaseFiles {
 	public CaseFile registerHousehold(String caseNumber, List<NewPerson> members) {
 		CaseFile file = find(caseNumber);
 		FieldErrors errors = new FieldErrors();
+		LocalDate today = today(units.unit(file.getOwningUnit()));
 		List<NewPerson> given = members == null ? List.of() : members;
 		for (int i = 0; i < given.size(); i++) {
-			validate(given.get(i), "members[" + i + "].", true, errors);
+			validate(given.get(i), "members[" + i + "].", true, today, errors);
 		}
 		errors.throwIfAny();
 		CaseFile draft = new CaseFile();
@@ -171,7 +177,8 @@ public class CaseFiles {
 		return unit;
 	}
 
-	private void validate(NewPerson person, String prefix, boolean needsRelation, FieldErrors errors) {
+	/** {@code today} is the date at the case's unit. */
+	private void validate(NewPerson person, String prefix, boolean needsRelation, LocalDate today, FieldErrors errors) {
 		if (needsRelation && person.relation() == null) {
 			errors.reject(prefix + "relation", "is required");
 		}
@@ -184,10 +191,10 @@ public class CaseFiles {
 		if (person.birthDate() == null) {
 			errors.reject(prefix + "birthDate", "is required");
 		}
-		else if (person.birthDate().isAfter(today())) {
+		else if (person.birthDate().isAfter(today)) {
 			errors.reject(prefix + "birthDate", "is in the future");
 		}
-		else if (person.birthDate().isBefore(today().minusYears(130))) {
+		else if (person.birthDate().isBefore(today.minusYears(130))) {
 			errors.reject(prefix + "birthDate", "is more than 130 years ago");
 		}
 		for (int i = 0; i < person.documents().size(); i++) {
@@ -231,12 +238,15 @@ public class CaseFiles {
 	}
 
 	/** The engine's clock, so that the case file and the process agree on time (and tests move both). */
-	private static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	private Instant now() {
+		return clock.instant();
 	}
 
-	private static LocalDate today() {
-		return LocalDate.ofInstant(now(), java.time.ZoneId.systemDefault());
+	/** The date at the unit: a birth date is in the future, a case opened in a year, where the unit is. */
+	private LocalDate today(ServiceUnit unit) {
+		// An unknown unit is refused anyway; the rest of the input is checked against the date where the
+		// calendar is furthest ahead, so that only what is in the future everywhere is refused with it.
+		return LocalDate.now(clock.withZone(unit == null ? FURTHEST_AHEAD : unit.getZone()));
 	}
 
 	private static String trimmed(String value) {

@@ -17,7 +17,7 @@ public class DocumentTrails {
 
 	/** The requests in {@code documentRequests}, as {@code TYPE:memberNo}. */
 	public List<String> of(VariableScope scope) {
-		return DocumentRequest.parseAll((String) scope.getVariable(Variables.DOCUMENT_REQUESTS),
+		return DocumentRequest.parseAll(DocumentationProcess.DOCUMENT_REQUESTS.from(scope).getOrNull(),
 				Variables.DOCUMENT_REQUESTS).stream().map(DocumentRequest::key).toList();
 	}
 

@@ -1,8 +1,9 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormMessages;
 import org.acolhida.language.FormValues;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 import org.acolhida.documentation.DocumentationProcess.Elements;
 import org.acolhida.documentation.DocumentationProcess.Variables;
@@ -10,6 +11,8 @@ import org.acolhida.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * Refuses a task completion whose decisive answer is missing or unknown, before a gateway would
@@ -22,22 +25,28 @@ import org.springframework.stereotype.Component;
  * Reads the answer of the completed task ({@code renewalDecision}, {@code attendance},
  * {@code outcome}, {@code legalAidOutcome}, {@code coordinatorDecision}; at the orientation
  * {@code missingPapers} when papers are missing). Writes nothing. Raises
- * a form refusal (REST 400, see {@link Input#refused}): Tasklist shows it above the form, the
+ * a form refusal (REST 400, see {@link FormMessages#refused}): Tasklist shows it above the form, the
  * completion rolls back and the task stays open.
  */
 @Component("documentationAnswers")
 class DocumentationAnswers implements ExecutionListener {
 
-	private record Choice(String field, Set<String> values) {
+	private final FormMessages messages;
+
+	DocumentationAnswers(FormMessages messages) {
+		this.messages = messages;
+	}
+
+	private record Choice(String field, List<String> values) {
 	}
 
 	private static final Map<String, Choice> CHOICES = Map.of(
-			Elements.RENEWAL_REMINDER, new Choice(Variables.RENEWAL_DECISION, Set.of("RENEW", "NOT_NEEDED")),
-			Elements.CONFIRM_ATTENDANCE, new Choice(Variables.ATTENDANCE, Set.of("CONFIRMED", "CANCELLED")),
-			Elements.RECORD_OUTCOME, new Choice(Variables.OUTCOME, Set.of("ISSUED", "PENDING", "REFUSED", "NO_SHOW")),
+			Elements.RENEWAL_REMINDER, new Choice(Variables.RENEWAL_DECISION, List.of("RENEW", "NOT_NEEDED")),
+			Elements.CONFIRM_ATTENDANCE, new Choice(Variables.ATTENDANCE, List.of("CONFIRMED", "CANCELLED")),
+			Elements.RECORD_OUTCOME, new Choice(Variables.OUTCOME, List.of("ISSUED", "PENDING", "REFUSED", "NO_SHOW")),
 			Elements.REFER_LEGAL_AID,
-			new Choice(Variables.LEGAL_AID_OUTCOME, Set.of("REFERRED", "DECLINED", "ARRANGED_OUTSIDE")),
-			Elements.COORDINATOR_NO_SHOWS, new Choice(Variables.COORDINATOR_DECISION, Set.of("TRY_AGAIN", "CLOSE")));
+			new Choice(Variables.LEGAL_AID_OUTCOME, List.of("REFERRED", "DECLINED", "ARRANGED_OUTSIDE")),
+			Elements.COORDINATOR_NO_SHOWS, new Choice(Variables.COORDINATOR_DECISION, List.of("TRY_AGAIN", "CLOSE")));
 
 	@Override
 	public void notify(DelegateExecution task) {
@@ -53,7 +62,7 @@ class DocumentationAnswers implements ExecutionListener {
 				}
 				if (!choice.values().contains(answer)) {
 					throw new InvalidInputException(choice.field(),
-							"'" + answer + "' is not one of " + choice.values().stream().sorted().toList());
+							"'" + answer + "' is not one of " + choice.values());
 				}
 			}
 			if (Elements.ORIENTATION.equals(task.getCurrentActivityId())
@@ -63,7 +72,7 @@ class DocumentationAnswers implements ExecutionListener {
 			}
 		}
 		catch (InvalidInputException e) {
-			throw Input.refused(e);
+			throw messages.refused(e, UNIT_CODE.from(task).getOrNull());
 		}
 	}
 

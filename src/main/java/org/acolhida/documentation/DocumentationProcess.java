@@ -1,5 +1,11 @@
 package org.acolhida.documentation;
 
+import org.acolhida.variables.CaseVariables;
+import org.acolhida.variables.ProcessVariable;
+
+import static org.acolhida.variables.ProcessVariable.intVariable;
+import static org.acolhida.variables.ProcessVariable.stringVariable;
+
 /**
  * The {@code documentation-guidance} process ({@code processes/documentation-guidance.bpmn}): which
  * documents a household needs, then one trail per document (checklist, issuing office, orientation,
@@ -24,6 +30,15 @@ public final class DocumentationProcess {
 
 	/** BPMN error: the directory has no office issuing the document in the person's municipality. */
 	public static final String ERROR_NO_OFFICE_FOUND = "NO_OFFICE_FOUND";
+
+	/** A {@link org.acolhida.units.DocumentType} name: the document of a trail. */
+	public static final ProcessVariable<String> DOCUMENT_TYPE = stringVariable(Variables.DOCUMENT_TYPE);
+
+	public static final ProcessVariable<String> DOCUMENT_REQUEST = stringVariable(Variables.DOCUMENT_REQUEST);
+
+	public static final ProcessVariable<String> DOCUMENT_REQUESTS = stringVariable(Variables.DOCUMENT_REQUESTS);
+
+	public static final ProcessVariable<Integer> MEMBER_NO = intVariable(Variables.MEMBER_NO);
 
 	private DocumentationProcess() {
 	}
@@ -125,13 +140,13 @@ public final class DocumentationProcess {
 	public static final class Variables {
 
 		// received from reception's call activity (or set by DocumentationService / the start form)
-		public static final String CASE_NUMBER = "caseNumber";
+		public static final String CASE_NUMBER = CaseVariables.CASE_NUMBER_NAME;
 
 		/** The unit owning the case; tasks go to {@code documentation.${unitCode}}. */
-		public static final String UNIT_CODE = "unitCode";
+		public static final String UNIT_CODE = CaseVariables.UNIT_CODE_NAME;
 
 		/** In the process: the reference person; inside a trail: the member and the document. */
-		public static final String PERSON_NAME = "personName";
+		public static final String PERSON_NAME = CaseVariables.PERSON_NAME_NAME;
 
 		public static final String DISTRICT = "district";
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.Date;
 
+import java.time.Clock;
 import org.acolhida.expressions.ExposedToProtocols;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +29,13 @@ public class DocumentationSettings {
 
 	private final Duration taskDue;
 
+	private final Clock clock;
+
 	DocumentationSettings(@Value("${acolhida.documentation.follow-up:P14D}") String followUp,
 			@Value("${acolhida.documentation.outcome-after:PT2H}") Duration outcomeAfter,
 			@Value("${acolhida.documentation.renewal-before:P60D}") Period renewalBefore,
 			@Value("${acolhida.documentation.no-shows-to-coordinator:2}") int noShowsToCoordinator,
-			@Value("${acolhida.documentation.task-due:P7D}") Duration taskDue) {
+			@Value("${acolhida.documentation.task-due:P7D}") Duration taskDue, Clock clock) {
 		checkIsoDuration(followUp); // fail at startup, not at the first timer, on a bad setting
 		if (noShowsToCoordinator < 1) {
 			throw new IllegalArgumentException("acolhida.documentation.no-shows-to-coordinator must be at least 1");
@@ -43,6 +45,7 @@ public class DocumentationSettings {
 		this.renewalBefore = renewalBefore;
 		this.noShowsToCoordinator = noShowsToCoordinator;
 		this.taskDue = taskDue;
+		this.clock = clock;
 	}
 
 	private static void checkIsoDuration(String value) {
@@ -76,7 +79,7 @@ public class DocumentationSettings {
 
 	/** When a documentation task is due. */
 	public Date due(Object scope) {
-		return Date.from(ClockUtil.getCurrentTime().toInstant().plus(taskDue));
+		return Date.from(clock.instant().plus(taskDue));
 	}
 
 }

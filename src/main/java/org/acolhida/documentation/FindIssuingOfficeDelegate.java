@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
+
 /**
  * Finds the office that issues the trail's document for people living in the municipality of the
  * case's unit, and when it next opens.
@@ -36,8 +38,8 @@ class FindIssuingOfficeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		DocumentType type = DocumentType.valueOf((String) execution.getVariable(Variables.DOCUMENT_TYPE));
-		String ownerCode = (String) execution.getVariable(Variables.UNIT_CODE);
+		DocumentType type = DocumentType.valueOf(DocumentationProcess.DOCUMENT_TYPE.from(execution).get());
+		String ownerCode = UNIT_CODE.from(execution).get();
 		String municipality = units.unit(ownerCode).getMunicipality();
 		ServiceUnit office = units.officeFor(type, municipality)
 			.orElseThrow(() -> new BpmnError(DocumentationProcess.ERROR_NO_OFFICE_FOUND,

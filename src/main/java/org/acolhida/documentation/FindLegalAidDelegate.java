@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
+
 /**
  * After a refusal, finds the legal aid service for the person (e.g. Cremona's Thursday legal desk of
  * Caritas, Sorocaba's public defender) and when it next opens.
@@ -38,7 +40,7 @@ class FindLegalAidDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String ownerCode = (String) execution.getVariable(Variables.UNIT_CODE);
+		String ownerCode = UNIT_CODE.from(execution).get();
 		ServiceUnit owner = units.unit(ownerCode);
 		String district = FormValues.text(execution.getVariable(Variables.DISTRICT));
 		Optional<ServiceUnit> found = district == null ? Optional.empty()

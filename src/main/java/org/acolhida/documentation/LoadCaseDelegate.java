@@ -1,5 +1,6 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.FormMessages;
 import org.acolhida.language.FormValues;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,10 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+import static org.acolhida.variables.CaseVariables.PERSON_NAME;
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
+
 /**
  * Loads the case an instance is for, whoever started it (reception's call activity, the start form in
  * Tasklist, {@link DocumentationService}, a renewal that comes due years later).
@@ -28,7 +33,7 @@ import org.springframework.stereotype.Component;
  * to its last one), {@code personName} (the reference person), {@code district}, {@code renewal},
  * the business key when it is missing (start form), {@code documentOptions} (documents of the
  * unit's country × members, for the choice form) or, in a renewal, {@code renewalSummary}. Raises
- * a form refusal ({@link Input#refused}: REST 400, a message above the start form)
+ * a form refusal ({@link FormMessages#refused}: REST 400, a message above the start form)
  * for a blank or unknown case number; nothing is started then.
  */
 @Component("loadDocumentationCaseDelegate")
@@ -43,7 +48,10 @@ class LoadCaseDelegate implements JavaDelegate {
 
 	private final UnitDirectory units;
 
-	LoadCaseDelegate(CaseLookup cases, UnitDirectory units) {
+	private final FormMessages messages;
+
+	LoadCaseDelegate(CaseLookup cases, UnitDirectory units, FormMessages messages) {
+		this.messages = messages;
 		this.cases = cases;
 		this.units = units;
 	}
@@ -52,17 +60,17 @@ class LoadCaseDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		CaseFile file;
 		try {
-			file = cases.existing((String) execution.getVariable(Variables.CASE_NUMBER));
+			file = cases.existing(CASE_NUMBER.from(execution).getOrNull());
 		}
 		catch (InvalidInputException e) {
-			throw Input.refused(e);
+			throw messages.refused(e, null);
 		}
 		if (execution.getProcessBusinessKey() == null) {
 			execution.setProcessBusinessKey(file.getCaseNumber());
 		}
-		execution.setVariable(Variables.CASE_NUMBER, file.getCaseNumber());
-		execution.setVariable(Variables.UNIT_CODE, file.getOwningUnit());
-		execution.setVariable(Variables.PERSON_NAME, file.getReferencePerson().fullName());
+		CASE_NUMBER.on(execution).set(file.getCaseNumber());
+		UNIT_CODE.on(execution).set(file.getOwningUnit());
+		PERSON_NAME.on(execution).set(file.getReferencePerson().fullName());
 		if (file.getDistrict() != null) {
 			execution.setVariable(Variables.DISTRICT, file.getDistrict());
 		}
@@ -89,7 +97,7 @@ class LoadCaseDelegate implements JavaDelegate {
 	}
 
 	private static String renewalSummary(CaseFile file, DelegateExecution execution) {
-		DocumentRequest request = DocumentRequest.parse((String) execution.getVariable(Variables.DOCUMENT_REQUESTS),
+		DocumentRequest request = DocumentRequest.parse(DocumentationProcess.DOCUMENT_REQUESTS.from(execution).getOrNull(),
 				Variables.DOCUMENT_REQUESTS);
 		String member = file.getMembers().stream().filter(m -> m.memberNo() == request.memberNo())
 			.map(Member::fullName).findFirst().orElse("#" + request.memberNo());

@@ -2,6 +2,7 @@ package org.acolhida.documentation;
 
 import java.time.LocalDate;
 
+import java.time.Clock;
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.Member;
 import org.acolhida.documentation.DocumentationProcess.Variables;
@@ -9,8 +10,10 @@ import org.acolhida.protocols.ProvidesVariables;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+import static org.acolhida.variables.CaseVariables.PERSON_NAME;
 
 /**
  * Opens the trail of one document for one member: what the checklist and the forms need.
@@ -32,21 +35,24 @@ class OpenDocumentTrailDelegate implements JavaDelegate {
 
 	private final UnitDirectory units;
 
-	OpenDocumentTrailDelegate(CaseLookup cases, UnitDirectory units) {
+	private final Clock clock;
+
+	OpenDocumentTrailDelegate(CaseLookup cases, UnitDirectory units, Clock clock) {
+		this.clock = clock;
 		this.cases = cases;
 		this.units = units;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		DocumentRequest request = DocumentRequest.parse((String) execution.getVariable(Variables.DOCUMENT_REQUEST),
+		DocumentRequest request = DocumentRequest.parse(DocumentationProcess.DOCUMENT_REQUEST.from(execution).getOrNull(),
 				Variables.DOCUMENT_REQUEST);
-		CaseFile file = cases.existing((String) execution.getVariable(Variables.CASE_NUMBER));
+		CaseFile file = cases.existing(CASE_NUMBER.from(execution).get());
 		Member member = file.getMembers().stream().filter(m -> m.memberNo() == request.memberNo()).findFirst()
 			.orElseThrow(() -> new IllegalStateException(
 					"Case " + file.getCaseNumber() + " has no member " + request.memberNo()));
 		Situation household = Situation.of(execution.getVariable(Variables.HOUSEHOLD_SITUATION));
-		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+		LocalDate today = LocalDate.ofInstant(clock.instant(),
 				units.unit(file.getOwningUnit()).getZone());
 		Situation situation = household == Situation.RENEWAL ? Situation.RENEWAL
 				: member.ageOn(today) < 18 ? Situation.MINOR : household;
@@ -55,7 +61,7 @@ class OpenDocumentTrailDelegate implements JavaDelegate {
 		execution.setVariable(Variables.MEMBER_NAME, member.fullName());
 		execution.setVariable(Variables.COUNTRY, request.documentType().country());
 		execution.setVariable(Variables.SITUATION, situation.name());
-		execution.setVariable(Variables.PERSON_NAME, member.fullName() + " · " + request.documentType().name());
+		PERSON_NAME.on(execution).set(member.fullName() + " · " + request.documentType().name());
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.acolhida.documentation;
 
+import java.time.Clock;
+import org.acolhida.language.FormMessages;
 import org.acolhida.language.FormValues;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,8 +20,9 @@ import org.acolhida.units.OpeningHours.Opening;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * Plans the timers of an appointment at the issuing office.
@@ -30,7 +33,7 @@ import org.springframework.stereotype.Component;
  * day before: the last day before the appointment on which the unit is open, so weekends and the
  * unit's closing days are skipped; never earlier than now) and {@code outcomeDueAt} (the
  * appointment plus {@code acolhida.documentation.outcome-after}). Raises
- * a form refusal (REST 400, see {@link Input#refused}) for a missing or malformed date or time, or
+ * a form refusal (REST 400, see {@link FormMessages#refused}) for a missing or malformed date or time, or
  * an appointment that is not in the future: the form stays open with the message.
  */
 @Component("planAppointmentDelegate")
@@ -46,17 +49,23 @@ class PlanAppointmentDelegate implements JavaDelegate {
 
 	private final DocumentationSettings settings;
 
-	PlanAppointmentDelegate(UnitDirectory units, DocumentationSettings settings) {
+	private final FormMessages messages;
+
+	private final Clock clock;
+
+	PlanAppointmentDelegate(UnitDirectory units, DocumentationSettings settings, FormMessages messages, Clock clock) {
+		this.clock = clock;
+		this.messages = messages;
 		this.units = units;
 		this.settings = settings;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String ownerCode = (String) execution.getVariable(Variables.UNIT_CODE);
+		String ownerCode = UNIT_CODE.from(execution).get();
 		String officeCode = FormValues.text(execution.getVariable(Variables.OFFICE_CODE));
 		ZoneId zone = units.unit(officeCode != null && units.isActive(officeCode) ? officeCode : ownerCode).getZone();
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		ZonedDateTime appointment;
 		try {
 			FieldErrors errors = new FieldErrors();
@@ -71,11 +80,11 @@ class PlanAppointmentDelegate implements JavaDelegate {
 			errors.throwIfAny();
 			appointment = date.atTime(time).atZone(zone);
 			if (!appointment.toInstant().isAfter(now)) {
-				throw new InvalidInputException(Variables.APPOINTMENT_DATE, "the appointment must be in the future");
+				throw new InvalidInputException(Variables.APPOINTMENT_DATE, "must be in the future");
 			}
 		}
 		catch (InvalidInputException e) {
-			throw Input.refused(e);
+			throw messages.refused(e, UNIT_CODE.from(execution).getOrNull());
 		}
 		Instant reminder = workingDayBefore(ownerCode, appointment.toLocalDate());
 		execution.setVariable(Variables.APPOINTMENT_AT, Date.from(appointment.toInstant()));

@@ -1,5 +1,7 @@
 package org.acolhida.documentation;
 
+import java.time.Clock;
+import org.acolhida.language.FormMessages;
 import org.acolhida.language.FormValues;
 import java.time.LocalDate;
 
@@ -10,8 +12,10 @@ import org.acolhida.system.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * Writes an issued document to the case file and, if it expires, schedules its renewal reminder as
@@ -21,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Reads {@code caseNumber}, {@code memberNo}, {@code documentType}, {@code documentNumber},
  * {@code expiryDate} (optional: CPF and codice fiscale do not expire), {@code officeCode} or
  * {@code officeName}, {@code unitCode}. Writes a row of {@code issued_document}; sets no variables.
- * Raises a form refusal (REST 400, see {@link Input#refused}) for a missing document number, an
+ * Raises a form refusal (REST 400, see {@link FormMessages#refused}) for a missing document number, an
  * expiry date that is not after today, or a number already recorded for that member and document:
  * the outcome form stays open and nothing is written.
  */
@@ -34,8 +38,14 @@ class RecordIssuedDocumentDelegate implements JavaDelegate {
 
 	private final UnitDirectory units;
 
+	private final FormMessages messages;
+
+	private final Clock clock;
+
 	RecordIssuedDocumentDelegate(IssuedDocumentRepository issued, DocumentationService documentation,
-			UnitDirectory units) {
+			UnitDirectory units, FormMessages messages, Clock clock) {
+		this.clock = clock;
+		this.messages = messages;
 		this.issued = issued;
 		this.documentation = documentation;
 		this.units = units;
@@ -43,11 +53,11 @@ class RecordIssuedDocumentDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
-		int memberNo = ((Number) execution.getVariable(Variables.MEMBER_NO)).intValue();
-		String type = (String) execution.getVariable(Variables.DOCUMENT_TYPE);
-		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
-				units.unit((String) execution.getVariable(Variables.UNIT_CODE)).getZone());
+		String caseNumber = CASE_NUMBER.from(execution).get();
+		int memberNo = DocumentationProcess.MEMBER_NO.from(execution).get();
+		String type = DocumentationProcess.DOCUMENT_TYPE.from(execution).get();
+		LocalDate today = LocalDate.ofInstant(clock.instant(),
+				units.unit(UNIT_CODE.from(execution).get()).getZone());
 		String number;
 		LocalDate expiry;
 		try {
@@ -71,14 +81,14 @@ class RecordIssuedDocumentDelegate implements JavaDelegate {
 			errors.throwIfAny();
 		}
 		catch (InvalidInputException e) {
-			throw Input.refused(e);
+			throw messages.refused(e, UNIT_CODE.from(execution).getOrNull());
 		}
 		String office = FormValues.text(execution.getVariable(Variables.OFFICE_CODE));
 		if (office == null) {
 			office = FormValues.text(execution.getVariable(Variables.OFFICE_NAME));
 		}
 		IssuedDocument document = issued.save(new IssuedDocument(null, caseNumber, memberNo, type, number, today,
-				expiry, office, ClockUtil.getCurrentTime().toInstant(), execution.getProcessInstanceId()));
+				expiry, office, clock.instant(), execution.getProcessInstanceId()));
 		documentation.scheduleRenewal(document);
 	}
 

@@ -35,7 +35,7 @@ public enum Situation {
 		}
 		catch (IllegalArgumentException e) {
 			throw new org.acolhida.system.InvalidInputException(DocumentationProcess.Variables.HOUSEHOLD_SITUATION,
-					"unknown situation '" + text + "'");
+					"'" + text + "' is not one of " + java.util.Arrays.toString(values()));
 		}
 	}
 

@@ -3,11 +3,11 @@ package org.acolhida.documentation;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import java.time.Clock;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.units.OpeningHours.OpeningAt;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** How forms show a unit: where it is and when it next opens, in the adviser's language. */
@@ -18,7 +18,10 @@ class UnitTexts {
 
 	private final WorkLanguage language;
 
-	UnitTexts(UnitDirectory units, WorkLanguage language) {
+	private final Clock clock;
+
+	UnitTexts(UnitDirectory units, WorkLanguage language, Clock clock) {
+		this.clock = clock;
 		this.units = units;
 		this.language = language;
 	}
@@ -37,7 +40,7 @@ class UnitTexts {
 		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
 			.withLocale(WorkLanguage.locale(language.ofUnit(ownerUnitCode)))
 			.withZone(unit.getZone());
-		OpeningAt now = units.openingAt(unit.getCode(), ClockUtil.getCurrentTime().toInstant());
+		OpeningAt now = units.openingAt(unit.getCode(), clock.instant());
 		if (now.open()) {
 			return now.until().map(until -> "open now, until " + format.format(until)).orElse("open now");
 		}

@@ -31,7 +31,7 @@ class ConfirmPlacementDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long holdId = ((Number) execution.getVariable(Variables.HOLD_ID)).longValue();
+		long holdId = HousingReferralProcess.HOLD_ID.from(execution).get();
 		Optional<Placement> placement = capacity.confirm(holdId);
 		execution.setVariable(Variables.PLACED, placement.isPresent());
 		if (placement.isPresent()) {

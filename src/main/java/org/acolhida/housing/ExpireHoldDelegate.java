@@ -28,7 +28,7 @@ class ExpireHoldDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long holdId = ((Number) execution.getVariable(Variables.HOLD_ID)).longValue();
+		long holdId = HousingReferralProcess.HOLD_ID.from(execution).get();
 		if (!capacity.expire(holdId)) {
 			capacity.release(holdId, "no answer before the referral's timer");
 		}

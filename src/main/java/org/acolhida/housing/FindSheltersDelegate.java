@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
+
 /**
  * Looks for shelters that can take the household now ({@link ShelterSearch}), for the first search,
  * after a failed or declined referral, and on every re-check of the waitlist.
@@ -51,7 +53,7 @@ class FindSheltersDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) throws Exception {
 		HouseholdProfile household = profiles.of(execution);
 		List<ShelterCandidate> candidates = search.candidates(household);
-		String lang = language.ofUnit((String) execution.getVariable(Variables.UNIT_CODE));
+		String lang = language.ofUnit(UNIT_CODE.from(execution).get());
 		List<Map<String, Object>> options = new ArrayList<>();
 		for (ShelterCandidate candidate : candidates) {
 			Map<String, Object> option = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+
 /**
  * The household left its shelter (recorded by the housing worker, or the message
  * {@code housing-exit}): ends its current placement and frees the beds.
@@ -26,7 +28,7 @@ class FreeBedsDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String reason = ReferralActor.text(execution.getVariable(Variables.DEPARTURE_REASON));
-		int freed = capacity.exit((String) execution.getVariable(Variables.CASE_NUMBER), reason).stream()
+		int freed = capacity.exit(CASE_NUMBER.from(execution).get(), reason).stream()
 			.mapToInt(Placement::beds).sum();
 		execution.setVariable("bedsFreed", freed);
 	}

@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
+
 /**
  * Sends the referral: holds the household's beds at the chosen shelter for the configured time
  * ({@code acolhida.housing.hold}), so that nobody else can promise them meanwhile.
@@ -39,10 +42,10 @@ class HoldBedsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
+		String caseNumber = CASE_NUMBER.from(execution).get();
 		String shelter = ReferralActor.text(execution.getVariable(Variables.CHOSEN_SHELTER));
-		int beds = ((Number) execution.getVariable(Variables.HOUSEHOLD_SIZE)).intValue();
-		String heldBy = ReferralActor.of(execution, Role.HOUSING.at((String) execution.getVariable(Variables.UNIT_CODE)));
+		int beds = HousingReferralProcess.HOUSEHOLD_SIZE.from(execution).get();
+		String heldBy = ReferralActor.of(execution, Role.HOUSING.at(UNIT_CODE.from(execution).get()));
 		HoldAttempt attempt = capacity.attemptHold(caseNumber, shelter, beds, heldBy, capacity.defaultHoldDuration());
 		execution.setVariable(Variables.HOLD_OUTCOME, attempt.outcome().name());
 		if (attempt.held().isPresent()) {

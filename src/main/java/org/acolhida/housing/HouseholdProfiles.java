@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import java.time.Clock;
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.Member;
@@ -14,8 +15,9 @@ import org.acolhida.housing.HousingReferralProcess.Variables;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
 
 /**
  * Builds a {@link HouseholdProfile} from the case file (members and their ages on the engine's
@@ -30,16 +32,19 @@ class HouseholdProfiles {
 
 	private final UnitDirectory units;
 
-	HouseholdProfiles(CaseFiles cases, UnitDirectory units) {
+	private final Clock clock;
+
+	HouseholdProfiles(CaseFiles cases, UnitDirectory units, Clock clock) {
+		this.clock = clock;
 		this.cases = cases;
 		this.units = units;
 	}
 
 	HouseholdProfile of(VariableScope scope) {
-		String caseNumber = (String) scope.getVariable(Variables.CASE_NUMBER);
+		String caseNumber = CASE_NUMBER.from(scope).get();
 		CaseFile file = cases.find(caseNumber);
 		ServiceUnit unit = units.unit(file.getOwningUnit());
-		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone(unit));
+		LocalDate today = LocalDate.ofInstant(clock.instant(), zone(unit));
 		int adults = 0;
 		List<Integer> children = new ArrayList<>();
 		Set<String> languages = new TreeSet<>();
@@ -64,7 +69,7 @@ class HouseholdProfiles {
 	}
 
 	private static ZoneId zone(ServiceUnit unit) {
-		return unit.getZone() == null ? ZoneId.systemDefault() : unit.getZone();
+		return unit.getZone();
 	}
 
 }

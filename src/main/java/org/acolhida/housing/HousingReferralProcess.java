@@ -1,5 +1,12 @@
 package org.acolhida.housing;
 
+import org.acolhida.variables.CaseVariables;
+import org.acolhida.variables.ProcessVariable;
+
+import static org.acolhida.variables.ProcessVariable.intVariable;
+import static org.acolhida.variables.ProcessVariable.longVariable;
+import static org.acolhida.variables.ProcessVariable.stringVariable;
+
 /**
  * The {@code housing-referral} process ({@code processes/housing-referral.bpmn}) and the
  * {@code housing-stay} process it starts once a shelter has accepted
@@ -23,6 +30,15 @@ public final class HousingReferralProcess {
 
 	/** Signal thrown whenever beds go back to the pool: waitlisted cases look again. */
 	public static final String SIGNAL_BEDS_FREED = "housing-beds-freed";
+
+	/** The bed hold of the current referral (see {@link ShelterCapacity}). */
+	public static final ProcessVariable<Long> HOLD_ID = longVariable(Variables.HOLD_ID);
+
+	public static final ProcessVariable<String> CHOSEN_SHELTER = stringVariable(Variables.CHOSEN_SHELTER);
+
+	public static final ProcessVariable<Integer> HOUSEHOLD_SIZE = intVariable(Variables.HOUSEHOLD_SIZE);
+
+	public static final ProcessVariable<String> SHELTER_NAME = stringVariable(Variables.SHELTER_NAME);
 
 	private HousingReferralProcess() {
 	}
@@ -138,11 +154,11 @@ public final class HousingReferralProcess {
 	public static final class Variables {
 
 		// from reception's call activity (or HousingReferralService)
-		public static final String CASE_NUMBER = "caseNumber";
+		public static final String CASE_NUMBER = CaseVariables.CASE_NUMBER_NAME;
 
-		public static final String UNIT_CODE = "unitCode";
+		public static final String UNIT_CODE = CaseVariables.UNIT_CODE_NAME;
 
-		public static final String PERSON_NAME = "personName";
+		public static final String PERSON_NAME = CaseVariables.PERSON_NAME_NAME;
 
 		public static final String PRIORITY = "priority";
 

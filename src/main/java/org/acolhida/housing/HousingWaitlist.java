@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import java.time.Clock;
 import org.acolhida.housing.WaitlistEntry.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,10 @@ public class HousingWaitlist {
 
 	private final JdbcClient db;
 
-	HousingWaitlist(JdbcClient db) {
+	private final Clock clock;
+
+	HousingWaitlist(JdbcClient db, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 	}
 
@@ -56,7 +60,7 @@ public class HousingWaitlist {
 			.param("district", household.district() == null || household.district().isBlank() ? null
 					: household.district().strip())
 			.param("immediate", immediate)
-			.param("since", ShelterCapacity.time(HousingClock.now()))
+			.param("since", ShelterCapacity.time(clock.instant()))
 			.update();
 		return entryOf(household.caseNumber()).orElseThrow();
 	}
@@ -75,7 +79,7 @@ public class HousingWaitlist {
 				WHERE waiting_case = :caseNumber
 				""")
 			.param("status", outcome.name())
-			.param("now", ShelterCapacity.time(HousingClock.now()))
+			.param("now", ShelterCapacity.time(clock.instant()))
 			.param("caseNumber", caseNumber)
 			.update() == 1;
 	}

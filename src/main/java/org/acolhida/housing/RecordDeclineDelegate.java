@@ -1,12 +1,15 @@
 package org.acolhida.housing;
 
 import org.acolhida.housing.HousingReferralProcess.Variables;
+import org.acolhida.language.FormMessages;
 import org.acolhida.protocols.ProvidesVariables;
 import org.acolhida.staff.Role;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.acolhida.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * The shelter declined: releases the hold and records the decline, so that this shelter is not
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Reads {@code holdId}, {@code chosenShelter}, {@code declineReason}. Writes {@code holdOutcome}
  * ({@code DECLINED}) and {@code referralProblem} (shown on the next choice). Raises
- * {@link BadUserRequestException} when the reason is missing: the shelter's task stays open with
+ * a form refusal ({@link FormMessages#refused}) when the reason is missing: the shelter's task stays open with
  * the message and nothing is written.
  */
 @Component("recordDeclineDelegate")
@@ -25,7 +28,10 @@ class RecordDeclineDelegate implements JavaDelegate {
 
 	private final ShelterCapacity capacity;
 
-	RecordDeclineDelegate(ShelterCapacity capacity) {
+	private final FormMessages messages;
+
+	RecordDeclineDelegate(ShelterCapacity capacity, FormMessages messages) {
+		this.messages = messages;
 		this.capacity = capacity;
 	}
 
@@ -33,10 +39,11 @@ class RecordDeclineDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String reason = ReferralActor.text(execution.getVariable(Variables.DECLINE_REASON));
 		if (reason == null) {
-			throw new BadUserRequestException("Please correct: declineReason: is required when declining");
+			throw messages.refused(new InvalidInputException(Variables.DECLINE_REASON, "is required when declining"),
+					UNIT_CODE.from(execution).getOrNull());
 		}
-		String shelter = (String) execution.getVariable(Variables.CHOSEN_SHELTER);
-		long holdId = ((Number) execution.getVariable(Variables.HOLD_ID)).longValue();
+		String shelter = HousingReferralProcess.CHOSEN_SHELTER.from(execution).get();
+		long holdId = HousingReferralProcess.HOLD_ID.from(execution).get();
 		capacity.decline(holdId, reason, ReferralActor.of(execution, Role.SHELTER.at(shelter)));
 		execution.setVariable(Variables.HOLD_OUTCOME, DECLINED);
 		execution.setVariable(Variables.REFERRAL_PROBLEM, execution.getVariable(Variables.SHELTER_NAME)

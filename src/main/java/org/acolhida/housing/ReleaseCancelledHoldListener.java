@@ -1,5 +1,6 @@
 package org.acolhida.housing;
 
+import java.time.Clock;
 import org.acolhida.housing.HousingReferralProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -18,7 +19,10 @@ class ReleaseCancelledHoldListener implements ExecutionListener {
 
 	private final ShelterCapacity capacity;
 
-	ReleaseCancelledHoldListener(ShelterCapacity capacity) {
+	private final Clock clock;
+
+	ReleaseCancelledHoldListener(ShelterCapacity capacity, Clock clock) {
+		this.clock = clock;
 		this.capacity = capacity;
 	}
 
@@ -30,7 +34,7 @@ class ReleaseCancelledHoldListener implements ExecutionListener {
 		}
 		capacity.findHold(id.longValue())
 			.filter(BedHold::isHeld)
-			.filter(hold -> hold.expiresAt().isAfter(HousingClock.now()))
+			.filter(hold -> hold.expiresAt().isAfter(clock.instant()))
 			.ifPresent(hold -> capacity.release(hold.id(), "referral cancelled"));
 	}
 

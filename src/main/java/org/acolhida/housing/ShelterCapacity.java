@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import java.time.Clock;
 import org.acolhida.housing.HoldAttempt.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -51,7 +52,10 @@ public class ShelterCapacity {
 
 	private final Duration defaultHold;
 
-	ShelterCapacity(JdbcClient db, HousingProperties properties) {
+	private final Clock clock;
+
+	ShelterCapacity(JdbcClient db, HousingProperties properties, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.defaultHold = properties.hold();
 	}
@@ -139,7 +143,7 @@ public class ShelterCapacity {
 			return HoldAttempt.refused(Outcome.NO_ROOM, "The shelter " + shelterCode + " has fewer than " + beds
 					+ " free beds");
 		}
-		Instant now = HousingClock.now();
+		Instant now = clock.instant();
 		KeyHolder key = new GeneratedKeyHolder();
 		db.sql("""
 				INSERT INTO bed_hold (service_unit, case_number, beds, held_by, held_at, expires_at, status, held_case)
@@ -166,7 +170,7 @@ public class ShelterCapacity {
 	 */
 	public Optional<Placement> confirm(long holdId) {
 		BedHold hold = requireHold(holdId);
-		Instant now = HousingClock.now();
+		Instant now = clock.instant();
 		if (end(hold, HoldStatus.CONFIRMED, "accepted by the shelter", now)) {
 			long unit = unitOf(holdId);
 			moveCount("held = held - :beds, occupied = occupied + :beds", unit, hold.beds());
@@ -198,7 +202,7 @@ public class ShelterCapacity {
 	 */
 	public boolean release(long holdId, String reason) {
 		BedHold hold = requireHold(holdId);
-		if (end(hold, HoldStatus.RELEASED, reason == null ? "released" : reason, HousingClock.now())) {
+		if (end(hold, HoldStatus.RELEASED, reason == null ? "released" : reason, clock.instant())) {
 			moveCount("held = held - :beds", unitOf(holdId), hold.beds());
 			return true;
 		}
@@ -234,7 +238,7 @@ public class ShelterCapacity {
 	 */
 	public boolean expire(long holdId) {
 		BedHold hold = requireHold(holdId);
-		Instant now = HousingClock.now();
+		Instant now = clock.instant();
 		if (hold.expiresAt().isAfter(now)) {
 			return false;
 		}
@@ -262,7 +266,7 @@ public class ShelterCapacity {
 			throw new IllegalStateException("hold " + holdId + " of case " + hold.caseNumber() + " was accepted by "
 					+ hold.shelterCode() + " already; end the placement instead");
 		}
-		Instant now = HousingClock.now();
+		Instant now = clock.instant();
 		if (end(hold, HoldStatus.RELEASED, "declined: " + reason, now)) {
 			moveCount("held = held - :beds", unitOf(holdId), hold.beds());
 		}
@@ -298,7 +302,7 @@ public class ShelterCapacity {
 	public List<Placement> exit(String caseNumber, String reason) {
 		require(caseNumber, "case number");
 		String why = truncate(reason == null || reason.isBlank() ? "left the shelter" : reason);
-		Instant now = HousingClock.now();
+		Instant now = clock.instant();
 		List<Placement> current = db.sql(PLACEMENT + " WHERE p.case_number = :caseNumber AND p.ended_at IS NULL")
 			.param("caseNumber", caseNumber)
 			.query(ShelterCapacity::placement)

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+
 /**
  * Ends the waiting for a bed: when it is cancelled (the referral was deleted), the case leaves the
  * waitlist, so that managers do not see households that nobody looks for a bed for. When room was
@@ -25,7 +27,7 @@ class WithdrawCancelledWaitListener implements ExecutionListener {
 	@Override
 	public void notify(DelegateExecution execution) {
 		if (execution.isCanceled()) {
-			waitlist.remove((String) execution.getVariable(Variables.CASE_NUMBER), Status.WITHDRAWN);
+			waitlist.remove(CASE_NUMBER.from(execution).get(), Status.WITHDRAWN);
 		}
 	}
 

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+
 /**
  * The coordinator found housing outside the network: the case leaves the waitlist (WITHDRAWN).
  * Reads {@code caseNumber}; writes no variables; a case no longer waiting is left alone.
@@ -21,7 +23,7 @@ class WithdrawFromWaitlistDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		waitlist.remove((String) execution.getVariable(Variables.CASE_NUMBER), Status.WITHDRAWN);
+		waitlist.remove(CASE_NUMBER.from(execution).get(), Status.WITHDRAWN);
 	}
 
 }

@@ -7,7 +7,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import org.acolhida.system.InvalidInputException;
 import org.camunda.spin.json.SpinJsonNode;
+
+import static org.acolhida.literacy.LiteracyEnrollmentProcess.Variables.AVAILABLE_DAYS;
+import static org.acolhida.literacy.LiteracyEnrollmentProcess.Variables.AVAILABLE_TIMES;
 
 /**
  * Turns the placement form's two checklists (days, and times of day on those days) into the weekly
@@ -37,16 +41,16 @@ final class Availability {
 	}
 
 	/**
-	 * @throws IllegalArgumentException naming the field when a day or time is unknown or none is chosen
+	 * @throws InvalidInputException on the field when a day or time is unknown or none is chosen
 	 */
 	static List<WeeklyInterval> of(Object days, Object times) {
 		List<String> dayNames = values(days);
 		List<String> slotNames = values(times);
 		if (dayNames.isEmpty()) {
-			throw new IllegalArgumentException("availableDays: choose at least one day the learner can come");
+			throw new InvalidInputException(AVAILABLE_DAYS, "choose at least one");
 		}
 		if (slotNames.isEmpty()) {
-			throw new IllegalArgumentException("availableTimes: choose at least one time of day the learner can come");
+			throw new InvalidInputException(AVAILABLE_TIMES, "choose at least one");
 		}
 		List<WeeklyInterval> intervals = new ArrayList<>();
 		for (String dayName : dayNames) {
@@ -55,7 +59,8 @@ final class Availability {
 				day = DayOfWeek.valueOf(dayName.toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException e) {
-				throw new IllegalArgumentException("availableDays: '" + dayName + "' is not a day such as MONDAY");
+				throw new InvalidInputException(AVAILABLE_DAYS,
+						"'" + dayName + "' is not one of " + Arrays.toString(DayOfWeek.values()));
 			}
 			for (String slotName : slotNames) {
 				Slot slot;
@@ -63,8 +68,8 @@ final class Availability {
 					slot = Slot.valueOf(slotName.toUpperCase(Locale.ROOT));
 				}
 				catch (IllegalArgumentException e) {
-					throw new IllegalArgumentException(
-							"availableTimes: '" + slotName + "' is not MORNING, AFTERNOON or EVENING");
+					throw new InvalidInputException(AVAILABLE_TIMES,
+							"'" + slotName + "' is not one of " + Arrays.toString(Slot.values()));
 				}
 				intervals.add(WeeklyInterval.of(day, slot.opens, slot.closes));
 			}

@@ -25,7 +25,7 @@ class DeclineOfferDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long entry = ((Number) execution.getVariable(Variables.WAITLIST_ENTRY_ID)).longValue();
+		long entry = LiteracyEnrollmentProcess.WAITLIST_ENTRY_ID.from(execution).get();
 		boolean keepWaiting = "KEEP_WAITING".equals(execution.getVariable(Variables.OFFER_ANSWER));
 		if (keepWaiting) {
 			seats.returnToWaiting(entry);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code availableTimes}, {@code learnerDistrict}) and {@code unitCode} (municipality, language of
  * instruction). Writes {@code classLevel}, {@code classFound} and {@code classCode} (the best class,
  * see {@link ClassSearch}; null when none fits). Raises
- * {@link org.camunda.bpm.engine.BadUserRequestException} on an incomplete placement, so the
+ * a form refusal ({@link org.acolhida.language.FormMessages#refused}) on an incomplete placement, so the
  * placement task stays open with the message.
  */
 @Component("findClassDelegate")

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
+
 /**
  * Finds the municipal school responsible for a school-age child's district.
  * <p>
@@ -33,7 +35,7 @@ class FindSchoolDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		ServiceUnit owner = units.unit((String) execution.getVariable(Variables.UNIT_CODE));
+		ServiceUnit owner = units.unit(UNIT_CODE.from(execution).get());
 		String district = Placements.text(execution.getVariable(Variables.LEARNER_DISTRICT));
 		Optional<ServiceUnit> school = district == null ? Optional.empty()
 				: units.responsibleUnit(UnitKind.SCHOOL, owner.getMunicipality(), district);

@@ -4,14 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import java.time.Clock;
 import org.acolhida.expressions.ExposedToProtocols;
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.Member;
 import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
+import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
 
 /**
  * The learners of a household, from its case file: every member old enough for school
@@ -27,16 +30,22 @@ public class Learners {
 
 	private final LiteracySettings settings;
 
-	Learners(CaseFiles cases, LiteracySettings settings) {
+	private final UnitDirectory units;
+
+	private final Clock clock;
+
+	Learners(CaseFiles cases, LiteracySettings settings, UnitDirectory units, Clock clock) {
+		this.clock = clock;
+		this.units = units;
 		this.cases = cases;
 		this.settings = settings;
 	}
 
 	/** Learner references of the case in {@code caseNumber}, reference person first. */
 	public List<String> of(VariableScope scope) {
-		String caseNumber = (String) scope.getVariable(Variables.CASE_NUMBER);
+		String caseNumber = CASE_NUMBER.from(scope).get();
 		CaseFile file = cases.find(caseNumber);
-		LocalDate today = today();
+		LocalDate today = today(file.getOwningUnit());
 		return file.getMembers()
 			.stream()
 			.filter(m -> m.birthDate() != null && settings.isLearnerAge(m.ageOn(today)))
@@ -58,8 +67,9 @@ public class Learners {
 		return cases.find(caseNumber).getMembers().stream().filter(m -> m.memberNo() == memberNo).findFirst();
 	}
 
-	static LocalDate today() {
-		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC);
+	/** Today at the unit: ages are counted where the learner lives, not in UTC. */
+	LocalDate today(String unitCode) {
+		return LocalDate.now(clock.withZone(units.unit(unitCode).getZone()));
 	}
 
 }

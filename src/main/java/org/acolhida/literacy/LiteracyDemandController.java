@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import org.acolhida.staff.Role;
 import org.acolhida.system.CurrentUser;
 import org.acolhida.system.ForbiddenException;
@@ -36,7 +37,10 @@ class LiteracyDemandController {
 
 	private final CurrentUser currentUser;
 
-	LiteracyDemandController(DemandReport report, CurrentUser currentUser) {
+	private final Clock clock;
+
+	LiteracyDemandController(DemandReport report, CurrentUser currentUser, Clock clock) {
+		this.clock = clock;
 		this.report = report;
 		this.currentUser = currentUser;
 	}
@@ -53,7 +57,7 @@ class LiteracyDemandController {
 	@GetMapping("/demand.csv")
 	@Operation(summary = "The same report as CSV (RFC 4180, UTF-8), for a spreadsheet")
 	ResponseEntity<String> csv(@RequestParam(required = false) String municipality) {
-		List<DemandReport.DemandGroup> groups = groups(municipality, Instant.now());
+		List<DemandReport.DemandGroup> groups = groups(municipality, clock.instant());
 		return ResponseEntity.ok()
 			.contentType(new MediaType(TEXT_CSV, StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"literacy-demand.csv\"")
@@ -61,7 +65,7 @@ class LiteracyDemandController {
 	}
 
 	private Demand json(String municipality) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return new Demand(now, groups(municipality, now));
 	}
 

@@ -1,5 +1,11 @@
 package org.acolhida.literacy;
 
+import org.acolhida.variables.CaseVariables;
+import org.acolhida.variables.ProcessVariable;
+
+import static org.acolhida.variables.ProcessVariable.longVariable;
+import static org.acolhida.variables.ProcessVariable.stringVariable;
+
 /**
  * The {@code literacy-enrollment} process ({@code processes/literacy-enrollment.bpmn}): every
  * learner of a household placed in a class, on the waitlist or referred to school. Its element ids,
@@ -25,6 +31,15 @@ public final class LiteracyEnrollmentProcess {
 
 	/** No school in the network serves the child's district. */
 	public static final String ERROR_NO_SCHOOL_FOUND = "NO_SCHOOL_FOUND";
+
+	/** The seats core's reference of one learner, e.g. SOR-2026-000012-M2. */
+	public static final ProcessVariable<String> LEARNER_REF = stringVariable(Variables.LEARNER_REF);
+
+	public static final ProcessVariable<String> CLASS_CODE = stringVariable(Variables.CLASS_CODE);
+
+	public static final ProcessVariable<Long> ENROLLMENT_ID = longVariable(Variables.ENROLLMENT_ID);
+
+	public static final ProcessVariable<Long> WAITLIST_ENTRY_ID = longVariable(Variables.WAITLIST_ENTRY_ID);
 
 	private LiteracyEnrollmentProcess() {
 	}
@@ -135,12 +150,12 @@ public final class LiteracyEnrollmentProcess {
 	public static final class Variables {
 
 		// from reception (camunda:in)
-		public static final String CASE_NUMBER = "caseNumber";
+		public static final String CASE_NUMBER = CaseVariables.CASE_NUMBER_NAME;
 
-		public static final String UNIT_CODE = "unitCode";
+		public static final String UNIT_CODE = CaseVariables.UNIT_CODE_NAME;
 
 		/** The reference person's name; inside a learner's scope, the learner's name (task names). */
-		public static final String PERSON_NAME = "personName";
+		public static final String PERSON_NAME = CaseVariables.PERSON_NAME_NAME;
 
 		public static final String DISTRICT = "district";
 

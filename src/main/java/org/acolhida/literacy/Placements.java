@@ -1,64 +1,80 @@
 package org.acolhida.literacy;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
+import org.acolhida.language.FormMessages;
 import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
+import org.acolhida.system.InvalidInputException;
 import org.acolhida.units.ClassFacts.Audience;
 import org.acolhida.units.ClassFacts.Level;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * Reads a learner's placement (the placement form's answers) into what the seats core takes. The
  * language of instruction is the local one of the owning unit's country (Portuguese in Brazil,
  * Italian in Italy); a learner who cannot read in their own language needs a literacy class
- * (PRE_LITERATE) whatever their spoken level. A refused answer is a
- * {@link BadUserRequestException} naming the field: the placement task stays open with the message
+ * (PRE_LITERATE) whatever their spoken level. A refused answer is a form refusal
+ * ({@link FormMessages#refused}) naming the field: the placement task stays open with the message
  * and nothing of the submission is kept.
  */
 @Component
 class Placements {
 
 	/** The levels the placement form offers; B2 learners need no literacy class. */
-	static final java.util.Set<Level> PLACEMENT_LEVELS = java.util.EnumSet.of(Level.PRE_LITERATE, Level.BEGINNER,
-			Level.A1, Level.A2, Level.B1);
+	static final Set<Level> PLACEMENT_LEVELS = EnumSet.of(Level.PRE_LITERATE, Level.BEGINNER, Level.A1, Level.A2,
+			Level.B1);
+
+	/** As long as {@link LearnerNeed} takes a district. */
+	private static final int DISTRICT_MAX = 100;
 
 	private final UnitDirectory units;
 
-	Placements(UnitDirectory units) {
+	private final FormMessages messages;
+
+	Placements(UnitDirectory units, FormMessages messages) {
 		this.units = units;
+		this.messages = messages;
 	}
 
 	/** What an adult learner needs from a class, from the placement in this scope. */
 	LearnerNeed need(VariableScope scope) {
-		ServiceUnit owner = units.unit((String) scope.getVariable(Variables.UNIT_CODE));
+		ServiceUnit owner = units.unit(UNIT_CODE.from(scope).get());
+		Level level = classLevel(scope);
+		String district = text(scope.getVariable(Variables.LEARNER_DISTRICT));
 		try {
-			return new LearnerNeed(languageOfInstruction(owner), classLevel(scope), Audience.ADULTS,
-					owner.getMunicipality(), text(scope.getVariable(Variables.LEARNER_DISTRICT)),
-					Availability.of(scope.getVariable(Variables.AVAILABLE_DAYS),
+			if (district != null && district.length() > DISTRICT_MAX) {
+				throw new InvalidInputException(Variables.LEARNER_DISTRICT, "is longer than " + DISTRICT_MAX + " characters");
+			}
+			return new LearnerNeed(languageOfInstruction(owner), level, Audience.ADULTS, owner.getMunicipality(),
+					district, Availability.of(scope.getVariable(Variables.AVAILABLE_DAYS),
 							scope.getVariable(Variables.AVAILABLE_TIMES)));
 		}
-		catch (IllegalArgumentException e) {
-			throw new BadUserRequestException("Please correct: " + e.getMessage());
+		catch (InvalidInputException e) {
+			throw messages.refused(e, owner.getCode());
 		}
 	}
 
 	/** The class level: the placement's, or PRE_LITERATE for someone who cannot read in any language. */
 	Level classLevel(VariableScope scope) {
-		Object given = scope.getVariable(Variables.LEVEL);
+		String given = text(scope.getVariable(Variables.LEVEL));
 		Level level;
 		try {
-			level = given == null ? null : Level.valueOf(given.toString().strip().toUpperCase(Locale.ROOT));
+			level = given == null ? null : Level.valueOf(given.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
 			level = null;
 		}
 		if (level == null || !PLACEMENT_LEVELS.contains(level)) {
-			throw new BadUserRequestException(
-					"Please correct: level: one of PRE_LITERATE, BEGINNER, A1, A2, B1, not '" + given + "'");
+			throw messages.refused(given == null ? new InvalidInputException(Variables.LEVEL, "is required")
+					: new InvalidInputException(Variables.LEVEL, "'" + given + "' is not one of " + PLACEMENT_LEVELS),
+					UNIT_CODE.from(scope).getOrNull());
 		}
 		Object literate = scope.getVariable(Variables.LITERATE_IN_OWN_LANGUAGE);
 		boolean readsOwnLanguage = literate instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(literate));

@@ -7,6 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+import static org.acolhida.variables.CaseVariables.PERSON_NAME;
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
+
 /**
  * Looks up one learner of the household before their placement.
  * <p>
@@ -31,13 +35,13 @@ class PrepareLearnerDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
-		String learnerRef = (String) execution.getVariable(Variables.LEARNER_REF);
+		String caseNumber = CASE_NUMBER.from(execution).get();
+		String learnerRef = LiteracyEnrollmentProcess.LEARNER_REF.from(execution).get();
 		Member member = learners.member(caseNumber, learnerRef)
 			.orElseThrow(() -> new IllegalStateException(
 					"Learner " + learnerRef + " is no longer a member of case " + caseNumber));
-		int age = member.ageOn(Learners.today());
-		execution.setVariable(Variables.PERSON_NAME, member.fullName());
+		int age = member.ageOn(learners.today(UNIT_CODE.from(execution).get()));
+		PERSON_NAME.on(execution).set(member.fullName());
 		execution.setVariable(Variables.LEARNER_AGE, age);
 		execution.setVariable(Variables.SCHOOL_AGE, settings.isSchoolAge(age));
 	}

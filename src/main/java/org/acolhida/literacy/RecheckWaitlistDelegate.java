@@ -2,11 +2,11 @@ package org.acolhida.literacy;
 
 import java.util.List;
 
+import java.time.Clock;
 import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +25,18 @@ class RecheckWaitlistDelegate implements JavaDelegate {
 
 	private final SeatOfferMessages messages;
 
-	RecheckWaitlistDelegate(ClassSeats seats, SeatOfferMessages messages) {
+	private final Clock clock;
+
+	RecheckWaitlistDelegate(ClassSeats seats, SeatOfferMessages messages, Clock clock) {
+		this.clock = clock;
 		this.seats = seats;
 		this.messages = messages;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long own = ((Number) execution.getVariable(Variables.WAITLIST_ENTRY_ID)).longValue();
-		List<SeatOffer> offers = seats.matchWaitlist(ClockUtil.getCurrentTime().toInstant());
+		long own = LiteracyEnrollmentProcess.WAITLIST_ENTRY_ID.from(execution).get();
+		List<SeatOffer> offers = seats.matchWaitlist(clock.instant());
 		messages.send(offers, own);
 		WaitlistEntry entry = seats.waitlistEntry(own)
 			.orElseThrow(() -> new IllegalStateException("Waitlist entry " + own + " is gone"));

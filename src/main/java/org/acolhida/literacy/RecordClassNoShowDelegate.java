@@ -1,10 +1,10 @@
 package org.acolhida.literacy;
 
+import java.time.Clock;
 import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,21 +24,24 @@ class RecordClassNoShowDelegate implements JavaDelegate {
 
 	private final SeatOfferMessages messages;
 
-	RecordClassNoShowDelegate(ClassSeats seats, SeatOfferMessages messages) {
+	private final Clock clock;
+
+	RecordClassNoShowDelegate(ClassSeats seats, SeatOfferMessages messages, Clock clock) {
+		this.clock = clock;
 		this.seats = seats;
 		this.messages = messages;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long id = ((Number) execution.getVariable(Variables.ENROLLMENT_ID)).longValue();
+		long id = LiteracyEnrollmentProcess.ENROLLMENT_ID.from(execution).get();
 		Enrollment enrollment = seats.recordNoShow(id);
 		boolean released = enrollment.status() == Enrollment.Status.NO_SHOW_RELEASED;
 		execution.setVariable(Variables.NO_SHOWS, enrollment.noShows());
 		execution.setVariable(Variables.ENROLLMENT_STATUS, enrollment.status().name());
 		execution.setVariable(Variables.SEAT_RELEASED, released);
 		if (released) {
-			messages.send(seats.offerFreedSeats(enrollment.classCode(), ClockUtil.getCurrentTime().toInstant()), null);
+			messages.send(seats.offerFreedSeats(enrollment.classCode(), clock.instant()), null);
 		}
 	}
 

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+
 /**
  * Hands an enrolled or waiting learner over to a follow-up instance of the same process (message
  * start {@value LiteracyEnrollmentProcess#FOLLOW_UP_MESSAGE}, business key the case number), so that
@@ -32,7 +34,7 @@ class StartFollowUpDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
+		String caseNumber = CASE_NUMBER.from(execution).get();
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Variables.CASE_NUMBER, caseNumber);
 		variables.put(Variables.UNIT_CODE, execution.getVariable(Variables.UNIT_CODE));

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+
 /**
  * Takes a seat in the class for the learner: the class found at placement, or the one offered from
  * the waitlist.
@@ -29,9 +31,9 @@ class TakeSeatDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Optional<Enrollment> enrollment = seats.enroll((String) execution.getVariable(Variables.LEARNER_REF),
-				(String) execution.getVariable(Variables.CASE_NUMBER),
-				(String) execution.getVariable(Variables.CLASS_CODE));
+		Optional<Enrollment> enrollment = seats.enroll(LiteracyEnrollmentProcess.LEARNER_REF.from(execution).get(),
+				CASE_NUMBER.from(execution).get(),
+				LiteracyEnrollmentProcess.CLASS_CODE.from(execution).get());
 		execution.setVariable(Variables.SEAT_TAKEN, enrollment.isPresent());
 		enrollment.ifPresent(e -> {
 			execution.setVariable(Variables.ENROLLMENT_ID, e.id());

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+
 /**
  * Looks for cases that may be this household: same document number, or same name, birth date and
  * nationality. Reads {@code caseNumber}; writes {@code duplicateFound} and, when found,
@@ -30,8 +32,8 @@ class CheckDuplicatesDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) throws JsonProcessingException {
-		List<String> candidates = cases.possibleDuplicates((String) execution.getVariable(Variables.CASE_NUMBER));
-		execution.setVariable(Variables.DUPLICATE_FOUND, !candidates.isEmpty());
+		List<String> candidates = cases.possibleDuplicates(CASE_NUMBER.from(execution).get());
+		ReceptionProcess.DUPLICATE_FOUND.on(execution).set(!candidates.isEmpty());
 		if (!candidates.isEmpty()) {
 			execution.setVariable(Variables.DUPLICATE_CANDIDATES,
 					SpinValues.jsonValue(json.writeValueAsString(candidates)).create());

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+
 /** Closes the case file after the follow-up interview. Reads {@code caseNumber}; raises nothing. */
 @Component("closeCaseDelegate")
 class CloseCaseDelegate implements JavaDelegate {
@@ -18,7 +20,7 @@ class CloseCaseDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		cases.close((String) execution.getVariable(Variables.CASE_NUMBER));
+		cases.close(CASE_NUMBER.from(execution).get());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.acolhida.reception;
 
+import java.time.Clock;
 import org.acolhida.language.FormValues;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -14,8 +15,9 @@ import org.acolhida.units.UnitKind;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * Finds where a generic referral goes (CREAS for PAEFI, legal aid, health, a partner organisation)
@@ -37,15 +39,18 @@ class FindReferralUnitDelegate implements JavaDelegate {
 
 	private final WorkLanguage language;
 
-	FindReferralUnitDelegate(UnitDirectory units, WorkLanguage language) {
+	private final Clock clock;
+
+	FindReferralUnitDelegate(UnitDirectory units, WorkLanguage language, Clock clock) {
+		this.clock = clock;
 		this.units = units;
 		this.language = language;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnitKind kind = UnitKind.valueOf((String) execution.getVariable(Variables.REFERRAL_KIND));
-		ServiceUnit owner = units.unit((String) execution.getVariable(Variables.UNIT_CODE));
+		UnitKind kind = UnitKind.valueOf(ReceptionProcess.REFERRAL_KIND.from(execution).get());
+		ServiceUnit owner = units.unit(UNIT_CODE.from(execution).get());
 		String district = FormValues.text(execution.getVariable(Variables.DISTRICT));
 		Optional<ServiceUnit> found = district == null ? Optional.empty()
 				: units.responsibleUnit(kind, owner.getMunicipality(), district);
@@ -61,7 +66,7 @@ class FindReferralUnitDelegate implements JavaDelegate {
 		execution.setVariable(Variables.REFERRAL_UNIT_NAME, unit.getName());
 		execution.setVariable(Variables.REFERRAL_WHERE,
 				join(unit.getAddress(), unit.getContact()));
-		OpeningAt now = units.openingAt(unit.getCode(), ClockUtil.getCurrentTime().toInstant());
+		OpeningAt now = units.openingAt(unit.getCode(), clock.instant());
 		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
 			.withLocale(WorkLanguage.locale(language.ofUnit(owner.getCode())))
 			.withZone(unit.getZone());

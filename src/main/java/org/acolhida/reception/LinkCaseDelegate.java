@@ -4,11 +4,16 @@ import org.acolhida.language.FormValues;
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.language.FormMessages;
+import org.acolhida.language.InvalidFormException;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+import static org.acolhida.variables.CaseVariables.PERSON_NAME;
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * The worker found the household's existing case: the new registration is closed as merged into
@@ -37,15 +42,15 @@ class LinkCaseDelegate implements JavaDelegate {
 			if (linked == null) {
 				throw new InvalidInputException(Variables.LINKED_CASE_NUMBER, "is required to link the case");
 			}
-			existing = cases.linkTo((String) execution.getVariable(Variables.CASE_NUMBER), linked);
+			existing = cases.linkTo(CASE_NUMBER.from(execution).get(), linked);
 		}
 		catch (InvalidInputException e) {
-			throw FormInput.refused(e, messages, execution.getVariable(Variables.UNIT_CODE));
+			throw messages.refused(e, UNIT_CODE.from(execution).getOrNull());
 		}
 		execution.setProcessBusinessKey(existing.getCaseNumber());
-		execution.setVariable(Variables.CASE_NUMBER, existing.getCaseNumber());
-		execution.setVariable(Variables.UNIT_CODE, existing.getOwningUnit());
-		execution.setVariable(Variables.PERSON_NAME, existing.getReferencePerson().fullName());
+		CASE_NUMBER.on(execution).set(existing.getCaseNumber());
+		UNIT_CODE.on(execution).set(existing.getOwningUnit());
+		PERSON_NAME.on(execution).set(existing.getReferencePerson().fullName());
 	}
 
 }

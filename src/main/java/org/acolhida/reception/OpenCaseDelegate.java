@@ -10,11 +10,16 @@ import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.NewPerson.NewDocument;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.language.FormMessages;
+import org.acolhida.language.InvalidFormException;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+import static org.acolhida.variables.CaseVariables.PERSON_NAME;
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * Opens the household's case file from the start form, unless the instance was started by
@@ -58,9 +63,9 @@ class OpenCaseDelegate implements JavaDelegate {
 			file = open(execution);
 		}
 		execution.setProcessBusinessKey(file.getCaseNumber());
-		execution.setVariable(Variables.CASE_NUMBER, file.getCaseNumber());
-		execution.setVariable(Variables.UNIT_CODE, file.getOwningUnit());
-		execution.setVariable(Variables.PERSON_NAME, file.getReferencePerson().fullName());
+		CASE_NUMBER.on(execution).set(file.getCaseNumber());
+		UNIT_CODE.on(execution).set(file.getOwningUnit());
+		PERSON_NAME.on(execution).set(file.getReferencePerson().fullName());
 		execution.setVariable(Variables.INTERPRETER_NEEDED, file.isInterpreterNeeded());
 		if (file.getDistrict() != null) {
 			execution.setVariable(Variables.DISTRICT, file.getDistrict());
@@ -86,7 +91,7 @@ class OpenCaseDelegate implements JavaDelegate {
 					FormValues.flag(execution.getVariable(Variables.INTERPRETER_NEEDED))), initiator);
 		}
 		catch (InvalidInputException e) {
-			throw FormInput.refused(e, messages, unit);
+			throw messages.refused(e, unit);
 		}
 	}
 

@@ -1,5 +1,11 @@
 package org.acolhida.reception;
 
+import org.acolhida.variables.CaseVariables;
+import org.acolhida.variables.ProcessVariable;
+
+import static org.acolhida.variables.ProcessVariable.booleanVariable;
+import static org.acolhida.variables.ProcessVariable.stringVariable;
+
 /**
  * The {@code reception} process ({@code processes/reception.bpmn}): from the start form at the desk
  * to triage, referrals and the follow-up interview. Its element ids and variable names are the
@@ -22,6 +28,28 @@ public final class ReceptionProcess {
 
 	/** The BPMN error a lookup raises when no unit of the network can take a referral. */
 	public static final String ERROR_NO_UNIT_FOUND = "NO_UNIT_FOUND";
+
+	/** The triage's priority (see {@link Variables#PRIORITY}). */
+	public static final ProcessVariable<String> PRIORITY = stringVariable(Variables.PRIORITY);
+
+	/** A {@link org.acolhida.units.UnitKind} name: where a generic referral goes. */
+	public static final ProcessVariable<String> REFERRAL_KIND = stringVariable(Variables.REFERRAL_KIND);
+
+	public static final ProcessVariable<String> REFERRAL_UNIT_CODE = stringVariable(Variables.REFERRAL_UNIT_CODE);
+
+	public static final ProcessVariable<String> REFERRAL_UNIT_NAME = stringVariable(Variables.REFERRAL_UNIT_NAME);
+
+	public static final ProcessVariable<String> REFERRAL_WHERE = stringVariable(Variables.REFERRAL_WHERE);
+
+	public static final ProcessVariable<String> REFERRAL_NEXT_OPENING = stringVariable(Variables.REFERRAL_NEXT_OPENING);
+
+	public static final ProcessVariable<Boolean> INTERPRETER_NEEDED = booleanVariable(Variables.INTERPRETER_NEEDED);
+
+	public static final ProcessVariable<String> DISTRICT = stringVariable(Variables.DISTRICT);
+
+	public static final ProcessVariable<Boolean> CHILDREN_IN_HOUSEHOLD = booleanVariable(Variables.CHILDREN_IN_HOUSEHOLD);
+
+	public static final ProcessVariable<Boolean> DUPLICATE_FOUND = booleanVariable(Variables.DUPLICATE_FOUND);
 
 	private ReceptionProcess() {
 	}
@@ -96,13 +124,13 @@ public final class ReceptionProcess {
 	public static final class Variables {
 
 		// set at the start (start form or ReceptionService)
-		public static final String CASE_NUMBER = "caseNumber";
+		public static final String CASE_NUMBER = CaseVariables.CASE_NUMBER_NAME;
 
 		/** Code of the unit that owns the case; candidate groups are {@code <role>.${unitCode}}. */
-		public static final String UNIT_CODE = "unitCode";
+		public static final String UNIT_CODE = CaseVariables.UNIT_CODE_NAME;
 
 		/** The reference person's name, shown in task names and forms. */
-		public static final String PERSON_NAME = "personName";
+		public static final String PERSON_NAME = CaseVariables.PERSON_NAME_NAME;
 
 		public static final String INITIATOR = "initiator";
 

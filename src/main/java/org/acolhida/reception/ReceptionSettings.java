@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.Date;
 
+import java.time.Clock;
 import org.acolhida.expressions.ExposedToProtocols;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,15 +28,18 @@ public class ReceptionSettings {
 
 	private final Duration dueNormal;
 
+	private final Clock clock;
+
 	ReceptionSettings(@Value("${acolhida.reception.follow-up:P30D}") String followUp,
 			@Value("${acolhida.reception.due.immediate:PT4H}") Duration dueImmediate,
 			@Value("${acolhida.reception.due.high:P3D}") Duration dueHigh,
-			@Value("${acolhida.reception.due.normal:P10D}") Duration dueNormal) {
+			@Value("${acolhida.reception.due.normal:P10D}") Duration dueNormal, Clock clock) {
 		Period.parse(followUp); // fail at startup, not at the first timer, on a bad setting
 		this.followUp = followUp;
 		this.dueImmediate = dueImmediate;
 		this.dueHigh = dueHigh;
 		this.dueNormal = dueNormal;
+		this.clock = clock;
 	}
 
 	/** ISO 8601 duration of the follow-up timer, e.g. P30D. */
@@ -55,19 +58,19 @@ public class ReceptionSettings {
 	}
 
 	Duration timeFor(VariableScope scope) {
-		Object priority = scope.getVariable(ReceptionProcess.Variables.PRIORITY);
+		String priority = ReceptionProcess.PRIORITY.from(scope).getOrNull();
 		if (priority == null) {
 			return dueImmediate;
 		}
-		return switch (priority.toString()) {
+		return switch (priority) {
 			case "IMMEDIATE" -> dueImmediate;
 			case "HIGH" -> dueHigh;
 			default -> dueNormal;
 		};
 	}
 
-	private static Date after(Duration duration) {
-		return Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration));
+	private Date after(Duration duration) {
+		return Date.from(clock.instant().plus(duration));
 	}
 
 }

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+
 /**
  * The follow-up found needs still open: the case stays open and listening starts again with a
  * clean triage. Reads {@code caseNumber}; removes {@code priority} and the referral flags, so the
@@ -28,7 +30,7 @@ class ReopenListeningDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		cases.reopen((String) execution.getVariable(Variables.CASE_NUMBER));
+		cases.reopen(CASE_NUMBER.from(execution).get());
 		execution.removeVariables(TRIAGE_OUTPUTS);
 	}
 

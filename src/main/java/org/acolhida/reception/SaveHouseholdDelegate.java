@@ -1,5 +1,6 @@
 package org.acolhida.reception;
 
+import java.time.Clock;
 import org.acolhida.language.FormValues;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,11 +16,16 @@ import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.NewPerson.NewDocument;
 import org.acolhida.cases.Relation;
 import org.acolhida.language.FormMessages;
+import org.acolhida.language.InvalidFormException;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.system.InvalidInputException;
+import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * Writes the household from the register-household form into the case file.
@@ -53,15 +59,21 @@ class SaveHouseholdDelegate implements JavaDelegate {
 
 	private final FormMessages messages;
 
-	SaveHouseholdDelegate(CaseFiles cases, ObjectMapper json, FormMessages messages) {
+	private final UnitDirectory units;
+
+	private final Clock clock;
+
+	SaveHouseholdDelegate(CaseFiles cases, ObjectMapper json, FormMessages messages, UnitDirectory units, Clock clock) {
 		this.cases = cases;
 		this.json = json;
 		this.messages = messages;
+		this.units = units;
+		this.clock = clock;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) throws Exception {
-		String caseNumber = (String) execution.getVariable(Variables.CASE_NUMBER);
+		String caseNumber = CASE_NUMBER.from(execution).get();
 		CaseFile file;
 		try {
 			Object submitted = execution.getVariable(Variables.HOUSEHOLD_MEMBERS);
@@ -71,10 +83,11 @@ class SaveHouseholdDelegate implements JavaDelegate {
 			file = cases.registerHousehold(caseNumber, members(submitted));
 		}
 		catch (InvalidInputException e) {
-			throw FormInput.refused(e, messages, execution.getVariable(Variables.UNIT_CODE));
+			throw messages.refused(e, UNIT_CODE.from(execution).getOrNull());
 		}
-		LocalDate today = LocalDate.now();
-		execution.setVariable(Variables.CHILDREN_IN_HOUSEHOLD,
+		// a child is under 18 on the date it is at the case's unit
+		LocalDate today = LocalDate.now(clock.withZone(units.unit(file.getOwningUnit()).getZone()));
+		ReceptionProcess.CHILDREN_IN_HOUSEHOLD.on(execution).set(
 				file.getMembers().stream().map(m -> m.ageOn(today)).anyMatch(age -> age < 18));
 		execution.removeVariable(Variables.HOUSEHOLD_MEMBERS);
 		execution.removeVariable(MEMBERS_COUNT);

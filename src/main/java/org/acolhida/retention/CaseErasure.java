@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,8 +56,11 @@ public class CaseErasure {
 
 	private final RetentionProperties properties;
 
+	private final Clock clock;
+
 	CaseErasure(JdbcClient db, HistoryService history, RuntimeService runtime, TransactionTemplate transactions,
-			RetentionProperties properties) {
+			RetentionProperties properties, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.history = history;
 		this.runtime = runtime;
@@ -164,8 +167,8 @@ public class CaseErasure {
 		history.deleteHistoricProcessInstancesIfExists(instances);
 	}
 
-	private static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	private Instant now() {
+		return clock.instant();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -57,7 +57,10 @@ class CaseExport {
 
 	private final IdentityService identity;
 
-	CaseExport(JdbcClient db, HistoryService history, IdentityService identity) {
+	private final Clock clock;
+
+	CaseExport(JdbcClient db, HistoryService history, IdentityService identity, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.history = history;
 		this.identity = identity;
@@ -80,7 +83,7 @@ class CaseExport {
 			}
 			tables.put(table.name(), rows);
 		}
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		List<ProcessHistory> processes = processes(caseNumber);
 		db.sql("INSERT INTO case_export (case_number, case_ref, exported_by, exported_at) VALUES (?, ?, ?, ?)")
 			.params(caseNumber, CaseRef.of(caseNumber), exportedBy, now.atOffset(ZoneOffset.UTC))

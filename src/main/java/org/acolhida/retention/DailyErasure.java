@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,10 @@ class DailyErasure {
 
 	private final CaseErasure erasure;
 
-	DailyErasure(JdbcClient db, HistoryTimeToLive timeToLive, CaseErasure erasure) {
+	private final Clock clock;
+
+	DailyErasure(JdbcClient db, HistoryTimeToLive timeToLive, CaseErasure erasure, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.timeToLive = timeToLive;
 		this.erasure = erasure;
@@ -51,7 +54,8 @@ class DailyErasure {
 
 	/** True for the one node that may run today's erasure. */
 	boolean claim() {
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
+		// A day of the job, shared by every node whatever units it serves: not a unit's "today".
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		return db.sql("UPDATE retention_run SET last_day = ?, claimed_by = ?, claimed_at = ? "
 				+ "WHERE job = ? AND (last_day IS NULL OR last_day < ?)")

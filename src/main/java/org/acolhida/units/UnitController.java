@@ -12,10 +12,10 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import org.acolhida.system.CurrentUser;
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.system.NotFoundException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +43,11 @@ class UnitController {
 
 	private final CurrentUser currentUser;
 
+	private final Clock clock;
+
 	UnitController(ServiceUnitRepository units, UnitMaintenance maintenance, UnitDirectory directory,
-			CurrentUser currentUser) {
+			CurrentUser currentUser, Clock clock) {
+		this.clock = clock;
 		this.units = units;
 		this.maintenance = maintenance;
 		this.directory = directory;
@@ -86,7 +89,7 @@ class UnitController {
 		catch (UnknownUnitException e) {
 			throw new NotFoundException("No service unit with code '" + code + "'");
 		}
-		Instant instant = at == null ? ClockUtil.getCurrentTime().toInstant() : instant(at, unit);
+		Instant instant = at == null ? clock.instant() : instant(at, unit);
 		return UnitOpeningDto.of(unit, directory.openingAt(code, instant));
 	}
 

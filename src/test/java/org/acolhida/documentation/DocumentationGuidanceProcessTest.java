@@ -19,6 +19,7 @@ import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.Relation;
 import org.acolhida.documentation.DocumentationProcess.Elements;
 import org.acolhida.documentation.DocumentationProcess.Variables;
+import org.acolhida.language.InvalidFormException;
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.FormService;
@@ -27,7 +28,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -372,7 +372,10 @@ class DocumentationGuidanceProcessTest {
 
 		String outcomeTask = task(instance, Elements.RECORD_OUTCOME).getId();
 		assertThatThrownBy(() -> tasks.complete(outcomeTask, vars(Variables.OUTCOME, "LOST")))
-			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("outcome: 'LOST' is not one of");
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessage("Correggere per favore: Esito: 'LOST' non è tra le opzioni: Rilasciato, In sospeso, Rifiutato,"
+					+ " La persona non si è presentata");
+		assertThat(instance).isWaitingAt(Elements.RECORD_OUTCOME);
 		complete(instance, Elements.RECORD_OUTCOME, Variables.OUTCOME, "NO_SHOW");
 		assertThat(instance).hasPassed(Elements.RECORD_NO_SHOW).isWaitingAt(Elements.SCHEDULE_APPOINTMENT);
 		complete(instance, Elements.SCHEDULE_APPOINTMENT, Variables.APPOINTMENT_DATE, "2026-03-16",
@@ -451,25 +454,27 @@ class DocumentationGuidanceProcessTest {
 
 		assertThatThrownBy(() -> tasks.complete(choiceTask, vars(Variables.CHOSEN_DOCUMENTS, "CPF:7",
 				Variables.HOUSEHOLD_SITUATION, "OTHER")))
-			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("the household has no member 7");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Documentos: a família não tem o membro 7");
 		assertThatThrownBy(() -> tasks.complete(choiceTask, vars(Variables.CHOSEN_DOCUMENTS, "PASSPORT:1",
 				Variables.HOUSEHOLD_SITUATION, "OTHER")))
-			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("not a document request");
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessageContaining("'PASSPORT:1' não é um documento de um membro da família");
 		assertThat(instance).isWaitingAt(Elements.CHOOSE_DOCUMENTS);
 
 		choose(instance, "OTHER", "CPF:1");
 		String orientation = task(instance, Elements.ORIENTATION).getId();
 		assertThatThrownBy(() -> tasks.complete(orientation, vars(Variables.PAPERS_COMPLETE, false)))
-			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("missingPapers: is required when papers are missing");
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessage("Por favor, corrija: Documentos que faltam: é obrigatório quando faltam documentos");
+		assertThat(instance).isWaitingAt(Elements.ORIENTATION);
 		complete(instance, Elements.ORIENTATION, Variables.PAPERS_COMPLETE, true);
 		String booking = task(instance, Elements.SCHEDULE_APPOINTMENT).getId();
 		assertThatThrownBy(() -> tasks.complete(booking, vars(Variables.APPOINTMENT_DATE, "2026-03-02",
 				Variables.APPOINTMENT_TIME, "10:00")))
-			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("must be in the future");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Data do agendamento: deve estar no futuro");
 		assertThatThrownBy(() -> tasks.complete(booking, vars(Variables.APPOINTMENT_DATE, "2026-03-12",
 				Variables.APPOINTMENT_TIME, "ten")))
-			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("appointmentTime: is not a time");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Horário do agendamento: não é um horário");
 		assertThat(instance).isWaitingAt(Elements.SCHEDULE_APPOINTMENT);
 	}
 
@@ -482,8 +487,8 @@ class DocumentationGuidanceProcessTest {
 			.hasMessage("caseNumber: no case with number 'SOR-2026-999999'");
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(DocumentationProcess.KEY,
 				vars(Variables.CASE_NUMBER, "CRE-2026-424242")))
-			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("caseNumber: no case with number 'CRE-2026-424242'");
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessageContaining("Case number: no case with number 'CRE-2026-424242'");
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DocumentationProcess.KEY).count())
 			.isEqualTo(before);
 
@@ -510,7 +515,8 @@ class DocumentationGuidanceProcessTest {
 		fire(renewal, Elements.RENEWAL_TIMER);
 		String reminder = task(renewal, Elements.RENEWAL_REMINDER).getId();
 		assertThatThrownBy(() -> tasks.complete(reminder, vars(Variables.RENEWAL_DECISION, "RENW")))
-			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("renewalDecision: 'RENW' is not one of");
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessage("Correggere per favore: Decisione: 'RENW' non è tra le opzioni: Rinnovare, Non necessario");
 		assertThat(renewal).isWaitingAt(Elements.RENEWAL_REMINDER);
 		complete(renewal, Elements.RENEWAL_REMINDER, Variables.RENEWAL_DECISION, "NOT_NEEDED", "renewalNotes",
 				"left for France");

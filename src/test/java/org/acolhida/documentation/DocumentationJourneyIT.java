@@ -214,7 +214,7 @@ class DocumentationJourneyIT {
 				Map.of("variables", Map.of(Variables.CHOSEN_DOCUMENTS, Map.of("value", "[\"CPF:9\"]", "type", "Json"),
 						Variables.HOUSEHOLD_SITUATION, Map.of("value", "REFUGEE"))), Map.class);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(refused.getBody().get("message").toString()).contains("the household has no member 9");
+		assertThat(refused.getBody().get("message").toString()).contains("Por favor, corrija: Documentos: a família não tem o membro 9");
 		ResponseEntity<Map> chosen = rest.withBasicAuth("bruno", "demo").postForEntity(choice,
 				Map.of("variables", Map.of(Variables.CHOSEN_DOCUMENTS, Map.of("value", "[\"CPF:1\"]", "type", "Json"),
 						Variables.HOUSEHOLD_SITUATION, Map.of("value", "REFUGEE"))), Map.class);

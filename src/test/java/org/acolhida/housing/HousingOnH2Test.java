@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.acolhida.clock.EngineClock;
 import org.acolhida.housing.HoldAttempt.Outcome;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -38,9 +39,9 @@ class HousingOnH2Test {
 		db.sql("INSERT INTO unit_district (service_unit, district) VALUES (:u, 'Centro')").param("u", unit).update();
 		db.sql("INSERT INTO unit_language (service_unit, language) VALUES (:u, 'es')").param("u", unit).update();
 
-		ShelterCapacity capacity = new ShelterCapacity(db, new HousingProperties(Duration.ofHours(48)));
+		ShelterCapacity capacity = new ShelterCapacity(db, new HousingProperties(Duration.ofHours(48)), new EngineClock());
 		ShelterSearch search = new ShelterSearch(db);
-		HousingWaitlist waitlist = new HousingWaitlist(db);
+		HousingWaitlist waitlist = new HousingWaitlist(db, new EngineClock());
 		HouseholdProfile pair = new HouseholdProfile("H2-1", 2, List.of(), false, false, false, "testville", "centro",
 				Set.of("ES"));
 

@@ -15,7 +15,7 @@ import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.Relation;
 import org.acolhida.housing.HousingReferralProcess.Elements;
 import org.acolhida.housing.HousingReferralProcess.Variables;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.acolhida.language.InvalidFormException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -300,6 +300,21 @@ class HousingReferralProcessTest {
 	}
 
 	@Test
+	void shouldRefuseADeclineWithoutAReasonInItalianAtCremonaAndKeepTheTaskOpen() {
+		String caseNumber = household("CRE-CARITAS-IMMIGRAZIONE", "Po", "fr", 7);
+		ProcessInstance instance = refer(caseNumber, false, "WOMEN");
+		choose(instance, CRE_FAMILIES);
+		String answerId = task(instance, Elements.SHELTER_ANSWER).getId();
+
+		assertThatThrownBy(() -> tasks.complete(answerId, Map.of(Variables.SHELTER_ANSWER, "DECLINE",
+				Variables.DECLINE_REASON, " ")))
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessage("Correggere per favore: Motivo del rifiuto: è obbligatorio quando si rifiuta");
+		assertThat(instance).isWaitingAt(Elements.SHELTER_ANSWER);
+		assertThat(tasks.createTaskQuery().taskId(answerId).count()).isEqualTo(1);
+	}
+
+	@Test
 	void shouldOfferAnotherShelterAfterADeclineAndNeverTheDecliningOneAgain() {
 		String caseNumber = household("SOR-CRAS-NORTE", "Éden", "es", 2, 9);
 		ProcessInstance instance = refer(caseNumber, false, "WOMEN");
@@ -307,7 +322,8 @@ class HousingReferralProcessTest {
 		Task answer = task(instance, Elements.SHELTER_ANSWER);
 
 		assertThatThrownBy(() -> tasks.complete(answer.getId(), Map.of(Variables.SHELTER_ANSWER, "DECLINE")))
-			.isInstanceOf(BadUserRequestException.class).hasMessageContaining("declineReason");
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessage("Por favor, corrija: Motivo da recusa: é obrigatório ao recusar");
 		assertThat(instance).isWaitingAt(Elements.SHELTER_ANSWER);
 		assertThat(occupancy(SOR_FAMILIES).held()).isEqualTo(3);
 

@@ -18,9 +18,9 @@ import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.NewCase;
 import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.Relation;
+import org.acolhida.language.InvalidFormException;
 import org.acolhida.literacy.LiteracyEnrollmentProcess.Elements;
 import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -481,17 +481,32 @@ class LiteracyEnrollmentProcessTest {
 	}
 
 	@Test
+	void shouldRefuseAPlacementInItalianAtCremonaNamingTheDaysAsWords() {
+		CaseFile file = household(CREMONA, "Po");
+		ProcessInstance instance = start(file, "Po");
+		String taskId = placementOf(instance, "Marie").getId();
+
+		assertThatThrownBy(() -> tasks.complete(taskId, placement("A1", true, "[\"MOONDAY\"]", "EVENING")))
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessage("Correggere per favore: Giorni in cui può venire: 'MOONDAY' non è tra le opzioni: Lunedì,"
+					+ " Martedì, Mercoledì, Giovedì, Venerdì, Sabato, Domenica");
+		assertThat(instance).isWaitingAt(Elements.PLACEMENT);
+		assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+	}
+
+	@Test
 	void shouldRefuseAPlacementWithoutDaysAndKeepTheTaskOpen() {
 		CaseFile file = household(SOROCABA, "Éden");
 		ProcessInstance instance = start(file, "Éden");
 		String taskId = placementOf(instance, "Marie").getId();
 		Map<String, Object> noDays = new HashMap<>(placement("A1", true, "[]", "EVENING"));
 
-		assertThatThrownBy(() -> tasks.complete(taskId, noDays)).isInstanceOf(BadUserRequestException.class)
-			.hasMessageContaining("availableDays");
+		assertThatThrownBy(() -> tasks.complete(taskId, noDays)).isInstanceOf(InvalidFormException.class)
+			.hasMessage("Por favor, corrija: Dias em que pode vir: escolha pelo menos um");
 		Map<String, Object> badLevel = new HashMap<>(placement("C2", true, "[\"MONDAY\"]", "EVENING"));
-		assertThatThrownBy(() -> tasks.complete(taskId, badLevel)).isInstanceOf(BadUserRequestException.class)
-			.hasMessageContaining("level");
+		assertThatThrownBy(() -> tasks.complete(taskId, badLevel)).isInstanceOf(InvalidFormException.class)
+			.hasMessage("Por favor, corrija: Nível na língua local: 'C2' não é uma das opções: Não alfabetizado,"
+					+ " Iniciante, A1, A2, B1");
 
 		assertThat(instance).isWaitingAt(Elements.PLACEMENT);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM class_waitlist WHERE case_number = ?", Integer.class,

@@ -14,6 +14,7 @@ import org.acolhida.cases.CaseStatus;
 import org.acolhida.cases.NewCase;
 import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.NewPerson.NewDocument;
+import org.acolhida.language.InvalidFormException;
 import org.acolhida.reception.ReceptionProcess.Elements;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.camunda.bpm.engine.FormService;
@@ -425,6 +426,22 @@ class ReceptionProcessTest {
 				""").create())))
 			.isInstanceOf(InvalidFormException.class)
 			.hasMessageContaining("Membro da família 1 · Data de nascimento: está no futuro");
+		assertThat(instance).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
+		assertThat(cases.find(caseOf(instance)).getMembers()).hasSize(1);
+	}
+
+	@Test
+	void shouldRefuseAHouseholdInItalianAtCremonaAndKeepTheTaskOpen() {
+		ProcessInstance instance = receptions.start(new NewCase("CRE-CARITAS-IMMIGRAZIONE", new NewPerson(null,
+				"Amina", "Diallo", LocalDate.of(1985, 2, 1), "Senegal", List.of("fr"), List.of()), null, false),
+				"giulia");
+		String taskId = task(instance).getId();
+
+		assertThatThrownBy(() -> tasks.complete(taskId, Map.of(Variables.HOUSEHOLD_MEMBERS, SpinValues.jsonValue("""
+				[{"relation":"CHILD","givenName":"","familyName":"Diallo","birthDate":"2015-01-01","nationality":"Senegal"}]
+				""").create())))
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessage("Correggere per favore: Componente del nucleo 1 · Nome: è obbligatorio");
 		assertThat(instance).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
 		assertThat(cases.find(caseOf(instance)).getMembers()).hasSize(1);
 	}
