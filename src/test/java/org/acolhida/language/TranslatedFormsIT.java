@@ -56,11 +56,16 @@ class TranslatedFormsIT {
 	@Autowired
 	TaskService tasks;
 
-	/** A reception started by ana at her unit in Sorocaba; the id of its household task. */
+	/**
+	 * A reception started by ana at her unit in Sorocaba, of a person met for the first time (no possible
+	 * duplicate); the id of its household task.
+	 */
 	String sorocabaHouseholdTask() {
+		StringBuilder familyName = new StringBuilder("Prates");
+		new java.util.Random().ints(6, 'a', 'z' + 1).forEach(letter -> familyName.append((char) letter));
 		ResponseEntity<JsonNode> started = rest.withBasicAuth("ana", "demo").postForEntity(
 				"/engine-rest/process-definition/key/reception/submit-form",
-				Map.of("variables", Map.of("givenName", value("Idalina"), "familyName", value("Prates"), "birthDate",
+				Map.of("variables", Map.of("givenName", value("Idalina"), "familyName", value(familyName.toString()), "birthDate",
 						value("1985-04-09"), "nationality", value("Angola"), "district", value("Éden"))),
 				JsonNode.class);
 		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
@@ -136,7 +141,7 @@ class TranslatedFormsIT {
 		assertThat(startForm("giulia", "reception").label("birthDate"))
 			.isEqualTo(FormLabels.of("reception-start", WorkLanguage.IT).label("birthDate"));
 		assertThat(startForm("admin", "reception").label("birthDate")).isEqualTo(english.label("birthDate"));
-		assertThat(startForm("ana", "documentation-guidance").label("caseNumber"))
+		assertThat(startForm("bruno", "documentation-guidance").label("caseNumber"))
 			.isEqualTo(FormLabels.of("documentation-start", WorkLanguage.PT_BR).label("caseNumber"))
 			.isNotEqualTo(FormLabels.of("documentation-start", WorkLanguage.EN).label("caseNumber"));
 	}
