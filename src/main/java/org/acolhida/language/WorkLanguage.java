@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The language staff work in: Portuguese (Brazil) at Brazilian units, Italian at Italian ones,
- * English anywhere else. Decided by the unit, because staff of a unit share their forms and tasks.
+ * English anywhere else. Decided by the unit, because staff of a unit share their forms and tasks; a
+ * worker may choose otherwise for what they read themselves, with the Camunda user info
+ * {@value #USER_CHOICE} (e.g. {@code it}), set in Admin.
  */
 @Component
 public class WorkLanguage {
@@ -24,6 +26,9 @@ public class WorkLanguage {
 	public static final String IT = "it";
 
 	public static final String EN = "en";
+
+	/** The user-info key in which a worker states the language they read, overriding their unit's. */
+	public static final String USER_CHOICE = "language";
 
 	/** Every language forms and task names exist in, the fallback first. */
 	public static final List<String> ALL = List.of(EN, PT_BR, IT);
@@ -55,8 +60,8 @@ public class WorkLanguage {
 		if (authentication == null || authentication.getUserId() == null) {
 			return Optional.empty();
 		}
-		// Tasklist resolves every listed task's form with this: the groups the sign-in already loaded
-		// answer it without a query per task; only someone outside any workgroup costs a look-up.
+		// Every form opened and every refusal asks this: the groups the sign-in already loaded answer it
+		// without a query; only someone outside any workgroup costs a look-up.
 		Optional<String> fromGroups = unitAmong(authentication.getGroupIds());
 		return fromGroups.isPresent() ? fromGroups : unitOf(authentication.getUserId());
 	}
@@ -84,8 +89,18 @@ public class WorkLanguage {
 		return groups.stream().map(Group::getId).filter(id -> !id.contains(".")).sorted().findFirst();
 	}
 
-	/** The signed-in user's language if they work at a unit, else that of the given (case's) unit. */
+	/**
+	 * The signed-in user's language: the one they chose, else their unit's if they work at one, else
+	 * that of the given (case's) unit; English for nobody and no unit.
+	 */
 	public String forCurrentUser(String fallbackUnitCode) {
+		Authentication authentication = identity.getCurrentAuthentication();
+		if (authentication != null && authentication.getUserId() != null) {
+			String chosen = identity.getUserInfo(authentication.getUserId(), USER_CHOICE);
+			if (chosen != null && ALL.contains(chosen.strip())) {
+				return chosen.strip();
+			}
+		}
 		return currentUserUnit().map(this::ofUnit).orElseGet(() -> ofUnit(fallbackUnitCode));
 	}
 

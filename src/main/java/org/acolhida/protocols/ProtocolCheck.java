@@ -21,11 +21,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.acolhida.expressions.ExpressionPolicy;
-import org.acolhida.language.Forms;
-import org.acolhida.language.WorkLanguage;
+import org.acolhida.language.FormTexts;
+import org.acolhida.language.ProtocolTexts;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -45,8 +46,11 @@ import org.w3c.dom.Node;
  * inputs it declares in a process property {@code inputs}); every expression, wherever it stands in a
  * diagram or decision table, is parsed and held to {@link ExpressionPolicy}; decision tables are in FEEL
  * only, and no process starts by a timer (its steps would run as nobody, outside every worker's
- * authorizations). Looks at the files of one deployment and, for what they refer to outside it, at what
- * is deployed already.
+ * authorizations); one form per step, its translations in bundles ({@code i18n/<form id>_pt_BR.properties},
+ * {@code i18n/<process key>_it.properties}, see {@link ProtocolTexts}) whose every key names a text of
+ * that form (a component or an option value) or a user task of that process, so that a renamed field
+ * cannot leave its translation behind unnoticed. Looks at the files of one deployment and, for what
+ * they refer to outside it, at what is deployed already.
  */
 final class ProtocolCheck {
 
@@ -54,8 +58,17 @@ final class ProtocolCheck {
 
 	private static final Pattern EXPRESSION_ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
-	/** How diagrams pick a form in the worker's language (see {@link Forms}). */
-	private static final Pattern TRANSLATED_FORM = Pattern.compile("^\\s*\\$\\{\\s*forms\\.ref\\(\\s*'([^']+)'");
+	/** A copy of a form in another language ({@code x.pt-BR.form}), as protocols were once translated. */
+	private static final Pattern FORM_COPY = Pattern.compile("(?:.*/)?[^/]+\\.[a-z]{2}(?:[-_][A-Z]{2})?\\.form");
+
+	/** A bundle of translations: {@code i18n/reception-start_pt_BR.properties}; the name, the language. */
+	private static final Pattern BUNDLE = Pattern.compile("(?:.*/)?([^/]+?)_([a-z]{2}(?:_[A-Z]{2})?)\\.properties");
+
+	/** The languages a bundle may be in: every one workers read but English, which the files are in. */
+	private static final Set<String> BUNDLE_LANGUAGES = Set.of("pt_BR", "it");
+
+	/** The key of a process bundle that names the process itself; every other key is a user task id. */
+	static final String PROCESS_NAME = "process.name";
 
 	private static final Pattern VARIABLE_PATH = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\.[A-Za-z_][A-Za-z0-9_]*)*$");
 
@@ -72,6 +85,13 @@ final class ProtocolCheck {
 
 		/** The BPMN XML of the latest version of every process definition. */
 		List<String> latestProcesses();
+
+		/** The BPMN XML of the latest version of one process, for a bundle deployed without its diagram. */
+		default Optional<String> latestProcess(String processKey) {
+			return latestProcesses().stream()
+				.filter(xml -> xml.contains("id=\"" + processKey + "\""))
+				.findFirst();
+		}
 
 	}
 
@@ -106,9 +126,18 @@ final class ProtocolCheck {
 	/** Every problem with the resources of one deployment; empty when it may be deployed. */
 	List<ProtocolProblem> check(Map<String, byte[]> resources) {
 		Map<String, BpmnModelInstance> processes = new LinkedHashMap<>();
+		Map<String, byte[]> bundles = new LinkedHashMap<>();
 		resources.forEach((name, bytes) -> {
-			if (name.endsWith(".form")) {
+			if (FORM_COPY.matcher(name).matches()) {
+				problems.add(new ProtocolProblem(name, null, "is a copy of a form in another language: keep one form"
+						+ " per step, in English, and put its translations in i18n/<form id>_pt_BR.properties and"
+						+ " i18n/<form id>_it.properties"));
+			}
+			else if (name.endsWith(".form")) {
 				readForm(name, bytes);
+			}
+			else if (name.endsWith(".properties")) {
+				bundles.put(name, bytes);
 			}
 			else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
 				readDecisions(name, bytes);
@@ -134,6 +163,7 @@ final class ProtocolCheck {
 		if (!decisions.isEmpty()) {
 			checkDeployedProcessesAgainstNewDecisions(redeployed);
 		}
+		bundles.forEach((name, bytes) -> checkBundle(name, bytes, processes));
 		return List.copyOf(problems);
 	}
 
@@ -273,11 +303,6 @@ final class ProtocolCheck {
 	}
 
 	private void checkForm(String resource, String elementId, String formRef, Set<String> provided, boolean report) {
-		Matcher translated = TRANSLATED_FORM.matcher(formRef);
-		if (translated.find()) {
-			checkTranslatedForm(resource, elementId, translated.group(1), provided, report);
-			return;
-		}
 		if (root(formRef) != null) {
 			// Chosen at run time by a bean of ours; the bean must exist.
 			if (report && !beans.exists(root(formRef))) {
@@ -293,30 +318,88 @@ final class ProtocolCheck {
 	}
 
 	/**
-	 * A form chosen by the worker's language ({@code ${forms.ref('x', execution)}}): every translation
-	 * must exist and have the same fields as the English one, or a decision fed by it would break in
-	 * one language only.
+	 * A bundle of translations names a form or a process, of this deployment or deployed already, and
+	 * each of its keys a text of that form or a user task of that process: a key left behind by a renamed
+	 * field or task would silently show English.
 	 */
-	private void checkTranslatedForm(String resource, String elementId, String formId, Set<String> provided,
-			boolean report) {
-		Set<String> fields = null;
-		for (String language : WorkLanguage.ALL) {
-			String id = Forms.idFor(formId, language);
-			JsonNode form = form(resource, elementId, id, report);
-			if (form == null) {
-				continue;
+	private void checkBundle(String name, byte[] bytes, Map<String, BpmnModelInstance> processes) {
+		Matcher bundle = BUNDLE.matcher(name);
+		if (!bundle.matches()) {
+			problems.add(new ProtocolProblem(name, null, "is not a bundle of translations: name it"
+					+ " i18n/<form id or process key>_pt_BR.properties or _it.properties"));
+			return;
+		}
+		String target = bundle.group(1);
+		if (!BUNDLE_LANGUAGES.contains(bundle.group(2))) {
+			problems.add(new ProtocolProblem(name, null, "is in the language '" + bundle.group(2)
+					+ "', which no unit works in: bundles are _pt_BR or _it (English is the form itself)"));
+			return;
+		}
+		Map<String, String> texts;
+		try {
+			texts = ProtocolTexts.parse(bytes);
+		}
+		catch (RuntimeException e) {
+			problems.add(new ProtocolProblem(name, null, "is not a readable .properties file: " + e.getMessage()));
+			return;
+		}
+		JsonNode form = forms.get(target);
+		if (form == null) {
+			form = deployed.latestForm(target).map(this::parseQuietly).orElse(null);
+		}
+		if (form != null) {
+			Set<String> unknown = FormTexts.unknownKeys(form, texts.keySet());
+			if (!unknown.isEmpty()) {
+				problems.add(new ProtocolProblem(name, null, "translates " + unknown + ", which form '" + target
+						+ "' does not have: keys are <component id>.label (or .description, .text, .dateLabel,"
+						+ " .timeLabel, .placeholder) and <component id>.values.<option value>"));
 			}
-			Set<String> keys = new TreeSet<>();
-			collectFieldKeys(form, keys);
-			if (fields == null) {
-				fields = keys;
-				provided.addAll(keys);
-			}
-			else if (report && !fields.equals(keys)) {
-				problems.add(new ProtocolProblem(resource, elementId, "form '" + id + "' has the fields " + keys
-						+ ", not those of '" + formId + "' " + fields + ": translations must have the same fields"));
+			return;
+		}
+		Set<String> tasks = userTasks(target, processes);
+		if (tasks == null) {
+			problems.add(new ProtocolProblem(name, null, "names neither a form nor a process: '" + target
+					+ "' is not in this deployment nor deployed"));
+			return;
+		}
+		Set<String> unknown = new TreeSet<>(texts.keySet());
+		unknown.remove(PROCESS_NAME);
+		unknown.removeAll(tasks);
+		if (!unknown.isEmpty()) {
+			problems.add(new ProtocolProblem(name, null, "names " + unknown + ", which are not user tasks of process '"
+					+ target + "': keys are " + PROCESS_NAME + " and task ids " + tasks));
+		}
+	}
+
+	/** The user task ids of a process of this deployment or deployed; null when there is no such process. */
+	private Set<String> userTasks(String processKey, Map<String, BpmnModelInstance> processes) {
+		for (BpmnModelInstance model : processes.values()) {
+			if (model.getModelElementById(processKey) instanceof Process process) {
+				return userTaskIds(process);
 			}
 		}
+		return deployed.latestProcess(processKey).map(xml -> {
+			try {
+				BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+				return model.getModelElementById(processKey) instanceof Process process ? userTaskIds(process) : null;
+			}
+			catch (RuntimeException e) {
+				return null;
+			}
+		}).orElse(null);
+	}
+
+	private static Set<String> userTaskIds(Process process) {
+		Set<String> ids = new TreeSet<>();
+		for (UserTask task : process.getModelInstance().getModelElementsByType(UserTask.class)) {
+			for (var parent = task.getParentElement(); parent != null; parent = parent.getParentElement()) {
+				if (parent == process) {
+					ids.add(task.getId());
+					break;
+				}
+			}
+		}
+		return ids;
 	}
 
 	private JsonNode form(String resource, String elementId, String formId, boolean report) {

@@ -110,7 +110,7 @@ final class BareEngine implements AutoCloseable {
 		for (String delegate : List.of("loadDocumentationCaseDelegate", "saveDocumentChoiceDelegate",
 				"openDocumentTrailDelegate", "findIssuingOfficeDelegate", "planAppointmentDelegate",
 				"recordIssuedDocumentDelegate", "findLegalAidDelegate", "countMissedAppointmentDelegate",
-				"documentationAnswers", "taskNames", "findSheltersDelegate", "holdBedsDelegate", "expireHoldDelegate",
+				"documentationAnswers", "findSheltersDelegate", "holdBedsDelegate", "expireHoldDelegate",
 				"recordDeclineDelegate", "confirmPlacementDelegate", "startStayDelegate", "addToHousingWaitlistDelegate",
 				"withdrawFromWaitlistDelegate", "releaseCancelledHoldListener", "withdrawCancelledWaitListener",
 				"freeBedsDelegate", "prepareLearnerDelegate", "findClassDelegate", "takeSeatDelegate",
@@ -120,7 +120,6 @@ final class BareEngine implements AutoCloseable {
 				"reopenListeningDelegate", "saveHouseholdDelegate")) {
 			beans.put(delegate, replay);
 		}
-		beans.put("forms", new Replay.Forms());
 		beans.put("receptionSettings", new Replay.Settings("P30D"));
 		beans.put("documentationSettings", new Replay.Settings("P14D"));
 		beans.put("literacySettings", new Replay.Settings(null));

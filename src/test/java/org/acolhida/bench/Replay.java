@@ -201,19 +201,6 @@ final class Replay implements JavaDelegate, ExecutionListener, TaskListener {
 		// our task listener names the task: no variables
 	}
 
-	/** {@code ${forms.ref('x', execution)}} and {@code ${forms.forUser('x')}}: the form key itself. */
-	public static final class Forms {
-
-		public String ref(String key, Object scope) {
-			return key;
-		}
-
-		public String forUser(String key) {
-			return key;
-		}
-
-	}
-
 	/** The settings beans' values for the demo configuration, without look-ups. */
 	public static final class Settings {
 

@@ -20,6 +20,9 @@ import org.acolhida.cases.Relation;
 import org.acolhida.documentation.DocumentationProcess.Elements;
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.language.InvalidFormException;
+import org.acolhida.language.ProtocolTexts;
+import org.acolhida.language.WorkLanguage;
+import org.acolhida.support.DeployedForm;
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.FormService;
@@ -500,8 +503,12 @@ class DocumentationGuidanceProcessTest {
 		assertThat(groupsOf(task(fromForm, Elements.CHOOSE_DOCUMENTS)))
 			.containsExactly("documentation.CRE-CARITAS-IMMIGRAZIONE");
 		identity.setAuthentication("marco", List.of("documentation", "documentation.CRE-CARITAS-IMMIGRAZIONE"));
-		assertThat(forms.getTaskFormData(task(fromForm, Elements.CHOOSE_DOCUMENTS).getId()).getCamundaFormRef().getKey())
-			.isEqualTo("documentation-choose-it");
+		String choose = task(fromForm, Elements.CHOOSE_DOCUMENTS).getId();
+		assertThat(forms.getTaskFormData(choose).getCamundaFormRef().getKey()).isEqualTo("documentation-choose");
+		String heading = DeployedForm.of(forms.getDeployedTaskForm(choose)).json().at("/components/0/text").asText();
+		assertThat(heading).isEqualTo(ProtocolTexts
+			.fromClasspath(ProtocolTexts.fileName("documentation-choose", WorkLanguage.IT)).get("heading.text"))
+			.contains("fascicolo");
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import org.acolhida.cases.Relation;
 import org.acolhida.housing.HousingReferralProcess.Elements;
 import org.acolhida.housing.HousingReferralProcess.Variables;
 import org.acolhida.language.InvalidFormException;
+import org.acolhida.support.DeployedForm;
+import org.acolhida.support.FormLabels;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -278,13 +280,18 @@ class HousingReferralProcessTest {
 		identity.setAuthentication("francesca", List.of("shelter", "shelter." + CRE_FAMILIES, CRE_FAMILIES));
 		List<Task> francescaSees = tasks.createTaskQuery().listPage(0, 100);
 		String formKey = forms.getTaskFormData(answerId).getCamundaFormRef().getKey();
+		DeployedForm francescaReads = DeployedForm.of(forms.getDeployedTaskForm(answerId));
 		identity.setAuthentication("paula", List.of("shelter", "shelter." + SOR_MIGRANTS, SOR_MIGRANTS));
 		List<Task> paulaSees = tasks.createTaskQuery().listPage(0, 100);
 		identity.clearAuthentication();
 
 		assertThat(francescaSees).extracting(Task::getId).containsExactly(answerId);
 		assertThat(paulaSees).isEmpty();
-		assertThat(formKey).isEqualTo("housing-shelter-answer-it");
+		assertThat(formKey).isEqualTo("housing-shelter-answer");
+		assertThat(francescaReads.id()).isEqualTo("housing-shelter-answer");
+		assertThat(francescaReads.label("shelterAnswer"))
+			.isEqualTo(FormLabels.of("housing-shelter-answer", "it").label("shelterAnswer"))
+			.isNotEqualTo(FormLabels.of("housing-shelter-answer", "en").label("shelterAnswer"));
 		assertThat(tasks.createTaskQuery().taskId(answerId).singleResult().getName())
 			.isEqualTo("Rispondere all'invio · " + caseNumber + " · Marie Joseph");
 

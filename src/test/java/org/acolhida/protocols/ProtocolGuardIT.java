@@ -53,7 +53,8 @@ class ProtocolGuardIT {
 		StringBuilder components = new StringBuilder();
 		for (String key : keys) {
 			components.append(components.isEmpty() ? "" : ",")
-				.append("{\"type\":\"checkbox\",\"key\":\"").append(key).append("\",\"label\":\"").append(key).append("\"}");
+				.append("{\"type\":\"checkbox\",\"id\":\"").append(key).append("\",\"key\":\"").append(key)
+				.append("\",\"label\":\"").append(key).append("\"}");
 		}
 		return "{\"id\":\"" + id + "\",\"type\":\"default\",\"schemaVersion\":16,\"components\":[" + components + "]}";
 	}
@@ -186,13 +187,68 @@ class ProtocolGuardIT {
 	}
 
 	@Test
+	void shouldDeployAFormWithItsTranslationsAndTheTaskNames() {
+		String key = key();
+		ResponseEntity<String> response = deploy("helena", Map.of(key + ".bpmn",
+				Bpmn.convertToString(process(key, key + "-form", key + "-decision")), key + ".form",
+				form(key + "-form", "needsHousing"), key + ".dmn", decision(key + "-decision", "needsHousing"),
+				"i18n/" + key + "-form_pt_BR.properties", "needsHousing.label=Precisa de abrigo\n",
+				key + "_it.properties", "process.name=Ascolto\ntask_listen=Ascoltare\n"));
+
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void shouldRefuseATranslationOfAFieldTheFormDoesNotHave() {
+		String key = key();
+		assertRefused(Map.of(key + ".form", form(key + "-form", "needsHousing"),
+				"i18n/" + key + "-form_it.properties", "needsHousing.label=Serve un alloggio\nneedsHosuing.label=Alloggio\n"),
+				"translates [needsHosuing.label], which form '" + key + "-form' does not have");
+	}
+
+	@Test
+	void shouldRefuseATranslationOfAnOptionTheFormDoesNotHave() {
+		String key = key();
+		String form = """
+				{"id":"%s-form","type":"default","schemaVersion":16,"components":[{"type":"select","id":"kind",
+				"key":"kind","label":"Kind","values":[{"label":"Housing","value":"HOUSING"}]}]}""".formatted(key);
+		assertRefused(Map.of(key + ".form", form, "i18n/" + key + "-form_pt_BR.properties",
+				"kind.values.HOUSING=Abrigo\nkind.values.SHELTER=Abrigo\n"), "translates [kind.values.SHELTER]");
+	}
+
+	@Test
+	void shouldRefuseATaskNameForATaskTheProcessDoesNotHave() {
+		String key = key();
+		assertRefused(Map.of(key + ".bpmn", Bpmn.convertToString(process(key, key + "-form", key + "-decision")),
+				key + ".form", form(key + "-form", "needsHousing"), key + ".dmn", decision(key + "-decision", "needsHousing"),
+				key + "_pt_BR.properties", "task_listen=Escutar\ntask_lisen=Escutar\n"),
+				"names [task_lisen], which are not user tasks of process '" + key + "'");
+	}
+
+	@Test
+	void shouldRefuseATranslationThatNamesNothingDeployed() {
+		String key = key();
+		assertRefused(Map.of("i18n/" + key + "-nothing_it.properties", "x.label=X\n"), "names neither a form nor a process");
+	}
+
+	@Test
+	void shouldRefuseACopyOfAFormInAnotherLanguage() {
+		String key = key();
+		assertRefused(Map.of(key + ".form", form(key + "-form", "needsHousing"), key + ".pt-BR.form",
+				form(key + "-form-pt-BR", "needsHousing")), key + ".pt-BR.form", "is a copy of a form in another language");
+	}
+
+	@Test
 	void shouldAcceptEveryFileInTheProcessesFolder() throws IOException {
 		Map<String, byte[]> files = new LinkedHashMap<>();
-		try (Stream<Path> paths = Files.list(Path.of("processes"))) {
-			for (Path path : paths.sorted().toList()) {
-				files.put(path.getFileName().toString(), Files.readAllBytes(path));
+		Path processes = Path.of("processes");
+		try (Stream<Path> paths = Files.walk(processes)) {
+			for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
+				// the bundles under i18n/ as a manager deploys them with the form, folder and all
+				files.put(processes.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
 			}
 		}
+		assertThat(files.keySet()).anyMatch(name -> name.startsWith("i18n/"));
 		ProtocolCheck.Deployed nothing = new ProtocolCheck.Deployed() {
 			@Override
 			public java.util.Optional<String> latestForm(String formKey) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,6 +14,7 @@ import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.Member;
 import org.acolhida.cases.Relation;
+import org.acolhida.language.ProtocolTexts;
 import org.acolhida.support.Browser;
 import org.acolhida.support.Browsers;
 import org.acolhida.support.FormLabels;
@@ -52,11 +54,12 @@ class ReceptionBrowserIT {
 
 	static final WebappLabels TASKLIST = WebappLabels.of("tasklist", "pt");
 
-	static final FormLabels START_FORM = FormLabels.of("reception-start.pt-BR");
+	static final FormLabels START_FORM = FormLabels.of("reception-start", LANGUAGE);
 
-	static final FormLabels HOUSEHOLD_FORM = FormLabels.of("reception-household.pt-BR");
+	static final FormLabels HOUSEHOLD_FORM = FormLabels.of("reception-household", LANGUAGE);
 
-	static final ResourceBundle STEPS = ResourceBundle.getBundle("i18n/tasks", Locale.forLanguageTag(LANGUAGE));
+	static final Map<String, String> STEPS = ProtocolTexts
+		.fromClasspath(ProtocolTexts.fileName(ReceptionProcess.KEY, LANGUAGE));
 
 	static final ResourceBundle FORM_ERRORS = ResourceBundle.getBundle("i18n/form-errors",
 			Locale.forLanguageTag(LANGUAGE));
@@ -242,7 +245,8 @@ class ReceptionBrowserIT {
 
 	/** "Registrar a família · SOR-2026-000001 · Marisol Valdés" */
 	private static String taskName(String taskId, String caseNumber, String personName) {
-		return STEPS.getString(ReceptionProcess.KEY + "." + taskId) + " · " + caseNumber + " · " + personName;
+		assertThat(STEPS).as("the Portuguese name of " + taskId).containsKey(taskId);
+		return STEPS.get(taskId) + " · " + caseNumber + " · " + personName;
 	}
 
 	private String caseOf(String familyName) {

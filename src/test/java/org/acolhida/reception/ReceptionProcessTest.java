@@ -17,6 +17,8 @@ import org.acolhida.cases.NewPerson.NewDocument;
 import org.acolhida.language.InvalidFormException;
 import org.acolhida.reception.ReceptionProcess.Elements;
 import org.acolhida.reception.ReceptionProcess.Variables;
+import org.acolhida.support.DeployedForm;
+import org.acolhida.support.FormLabels;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -356,23 +358,20 @@ class ReceptionProcessTest {
 		String cremona = task(startAtDesk("CRE-CARITAS-IMMIGRAZIONE", "Giovanna", null)).getId();
 
 		identity.setAuthentication("giulia", List.of("reception", "reception.CRE-CARITAS-IMMIGRAZIONE"));
-		String giuliaSees = forms.getTaskFormData(cremona).getCamundaFormRef().getKey();
+		DeployedForm giuliaSees = DeployedForm.of(forms.getDeployedTaskForm(cremona));
 		identity.setAuthentication("ana", List.of("reception", "reception.SOR-CRAS-NORTE"));
-		String anaSees = forms.getTaskFormData(sorocaba).getCamundaFormRef().getKey();
+		DeployedForm anaSees = DeployedForm.of(forms.getDeployedTaskForm(sorocaba));
 		identity.clearAuthentication();
-		String withoutWorker = forms.getTaskFormData(cremona).getCamundaFormRef().getKey();
+		DeployedForm withoutWorker = DeployedForm.of(forms.getDeployedTaskForm(cremona));
 
-		assertThat(giuliaSees).isEqualTo("reception-household-it");
-		assertThat(anaSees).isEqualTo("reception-household-pt-BR");
-		assertThat(withoutWorker).isEqualTo("reception-household-it");
-		identity.setAuthentication("ana", List.of("reception", "reception.SOR-CRAS-NORTE"));
-		try (java.io.InputStream form = forms.getDeployedTaskForm(sorocaba)) {
-			assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-				.contains("\"id\": \"reception-household-pt-BR\"", "Familiares que vieram junto");
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
+		assertThat(forms.getTaskFormData(sorocaba).getCamundaFormRef().getKey()).isEqualTo("reception-household");
+		assertThat(List.of(giuliaSees.id(), anaSees.id(), withoutWorker.id())).containsOnly("reception-household");
+		assertThat(anaSees.label("membersCount")).isEqualTo("Familiares que vieram junto");
+		assertThat(anaSees.option("relation", "CHILD")).isEqualTo("Filho(a)");
+		assertThat(giuliaSees.label("membersCount"))
+			.isEqualTo(FormLabels.of("reception-household", "it").label("membersCount"))
+			.isNotEqualTo(withoutWorker.label("membersCount"));
+		assertThat(withoutWorker.label("membersCount")).isEqualTo("Family members who came with them");
 	}
 
 	@Test
@@ -381,15 +380,18 @@ class ReceptionProcessTest {
 			.processDefinitionKey(ReceptionProcess.KEY).latestVersion().singleResult().getId();
 
 		identity.setAuthentication("giulia", List.of("reception"));
-		String giuliaSees = forms.getStartFormData(definition).getCamundaFormRef().getKey();
+		DeployedForm giuliaSees = DeployedForm.of(forms.getDeployedStartForm(definition));
 		identity.setAuthentication("ana", List.of("reception"));
-		String anaSees = forms.getStartFormData(definition).getCamundaFormRef().getKey();
+		DeployedForm anaSees = DeployedForm.of(forms.getDeployedStartForm(definition));
 		identity.setAuthentication("admin", List.of("camunda-admin"));
-		String adminSees = forms.getStartFormData(definition).getCamundaFormRef().getKey();
+		DeployedForm adminSees = DeployedForm.of(forms.getDeployedStartForm(definition));
+		String formRef = forms.getStartFormData(definition).getCamundaFormRef().getKey();
 
-		assertThat(giuliaSees).isEqualTo("reception-start-it");
-		assertThat(anaSees).isEqualTo("reception-start-pt-BR");
-		assertThat(adminSees).isEqualTo("reception-start");
+		assertThat(formRef).isEqualTo("reception-start");
+		assertThat(giuliaSees.label("birthDate")).isEqualTo(FormLabels.of("reception-start", "it").label("birthDate"));
+		assertThat(anaSees.label("birthDate")).isEqualTo("Data de nascimento");
+		assertThat(adminSees.label("birthDate")).isEqualTo("Birth date");
+		assertThat(giuliaSees.label("birthDate")).isNotEqualTo(adminSees.label("birthDate"));
 	}
 
 	@Test

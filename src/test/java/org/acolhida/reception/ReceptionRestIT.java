@@ -6,8 +6,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.acolhida.language.TaskNames;
+import org.acolhida.language.ProtocolTexts;
 import org.acolhida.language.WorkLanguage;
+import org.acolhida.support.DeployedForm;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,9 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresIntegrationTest
 class ReceptionRestIT {
-
-	@Autowired
-	TaskNames taskNames;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -81,12 +79,13 @@ class ReceptionRestIT {
 	void shouldReceiveAHouseholdFromStartFormToRunningReferrals() throws Exception {
 		JsonNode startForm = call("ana", HttpMethod.GET, "/engine-rest/process-definition/key/reception/startForm", null)
 			.getBody();
-		assertThat(startForm.at("/camundaFormRef/key").asText()).isEqualTo("reception-start-pt-BR");
+		assertThat(startForm.at("/camundaFormRef/key").asText()).isEqualTo("reception-start");
 		String definitionId = call("ana", HttpMethod.GET, "/engine-rest/process-definition/key/reception", null)
 			.getBody().get("id").asText();
 		String deployedStartForm = rest.withBasicAuth("giulia", "demo")
 			.getForObject("/engine-rest/process-definition/" + definitionId + "/deployed-start-form", String.class);
-		assertThat(deployedStartForm).contains("reception-start-it", "Data di nascita");
+		assertThat(DeployedForm.of(deployedStartForm).id()).isEqualTo("reception-start");
+		assertThat(deployedStartForm).contains("Data di nascita");
 
 		// no unit code: the case goes to ana's unit
 		ResponseEntity<JsonNode> started = call("ana", HttpMethod.POST,
@@ -100,7 +99,7 @@ class ReceptionRestIT {
 		JsonNode household = onlyTask("ana", instanceId);
 		assertThat(household.get("name").asText()).isEqualTo("Registrar a família · " + caseNumber + " · Carmen Valdés");
 		assertThat(call("ana", HttpMethod.GET, "/engine-rest/task/" + household.get("id").asText() + "/form", null)
-			.getBody().at("/camundaFormRef/key").asText()).isEqualTo("reception-household-pt-BR");
+			.getBody().at("/camundaFormRef/key").asText()).isEqualTo("reception-household");
 		assertThat(call("giulia", HttpMethod.GET, "/engine-rest/task?maxResults=50&processInstanceId=" + instanceId, null).getBody())
 			.isEmpty();
 
@@ -138,7 +137,8 @@ class ReceptionRestIT {
 				"/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + caseNumber, null).getBody();
 		assertThat(brunosTasks).hasSize(1);
 		assertThat(brunosTasks.get(0).get("name").asText()).startsWith(
-				taskNames.step("documentation-guidance", "task_choose_documents", WorkLanguage.PT_BR) + " · " + caseNumber);
+				ProtocolTexts.fromClasspath(ProtocolTexts.fileName("documentation-guidance", WorkLanguage.PT_BR))
+					.get("task_choose_documents") + " · " + caseNumber);
 
 		JsonNode caseFile = call("ana", HttpMethod.GET, "/api/cases/" + caseNumber, null).getBody();
 		assertThat(caseFile.findValuesAsText("givenName")).containsExactly("Carmen", "Luis");

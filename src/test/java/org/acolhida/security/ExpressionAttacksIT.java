@@ -291,12 +291,11 @@ class ExpressionAttacksIT {
 		assertThat(decision.getStatusCode()).as(decision.getBody()).isEqualTo(HttpStatus.OK);
 
 		String key = key();
-		// The managers' guide's "Add a step": candidate groups and a translated form by expression.
+		// The managers' guide's "Add a step": candidate groups, a form by its id, a due date by expression.
 		BpmnModelInstance withNewTask = startOf(key).userTask("task_call_family").name("Call the family")
 			.camundaCandidateGroups("reception.${unitCode}")
-			.camundaFormRef("${forms.ref('reception-follow-up', execution)}").camundaFormRefBinding("latest")
+			.camundaFormRef("reception-follow-up").camundaFormRefBinding("latest")
 			.camundaDueDate("${receptionSettings.due(execution)}")
-			.camundaTaskListenerDelegateExpression("create", "${taskNames}")
 			.exclusiveGateway("gw_reached")
 			.condition("yes", "${execution.getVariable('reached') == true && !empty unitCode}")
 			.endEvent()

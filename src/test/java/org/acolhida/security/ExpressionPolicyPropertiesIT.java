@@ -153,7 +153,7 @@ class ExpressionPolicyPropertiesIT {
 
 	/** Where a route starts: values of every kind, the execution, and beans of every visibility. */
 	static final List<String> ROOTS = List.of("''", "\"x\"", "1", "text", "count", "list", "map", "execution",
-			"dateTime()", "now()", "currentUser()", "forms", "receptionSettings", "taskNames", "identityService",
+			"dateTime()", "now()", "currentUser()", "documentationSettings", "receptionSettings", "taskNaming", "identityService",
 			"runtimeService", "staffDirectory", "processEngine");
 
 	/** From a root to a java.lang.Class. */
@@ -182,7 +182,7 @@ class ExpressionPolicyPropertiesIT {
 				"runtimeService.startProcessInstanceByKey('reception')");
 		Arbitrary<String> route = Arbitraries.oneOf(viaClass, viaServices, viaBean);
 		return Combinators.combine(route, Arbitraries.of("${%s}", "#{%s}", "${true ? %s : 0}", "${empty %s}",
-				"${(%s) == null}", "${!(%s)}", "${map[%s]}", "${forms.ref(%s, execution)}", "case ${%s} text",
+				"${(%s) == null}", "${!(%s)}", "${map[%s]}", "${documentationSettings.due(%s)}", "case ${%s} text",
 				"${text.concat(%s)}", "${1 + (%s)}")).as((r, wrapper) -> wrapper.formatted(r));
 	}
 
