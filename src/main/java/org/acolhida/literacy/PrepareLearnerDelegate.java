@@ -5,6 +5,7 @@ import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
@@ -16,12 +17,14 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * <p>
  * Reads {@code caseNumber} and {@code learnerRef}. Writes, into the learner's subprocess instance
  * (which declares them as local inputs), {@code personName} (the learner's, for task names and
- * forms), {@code learnerAge} (on the engine's date) and {@code schoolAge}. A learner the case file
+ * forms), {@code learnerAge} (on the engine's date) and {@code schoolAge}; and the placement's
+ * checklists {@code availableDays} and {@code availableTimes} as empty JSON lists. A learner the case file
  * no longer has (the household was registered again meanwhile) is a fault: an incident, retried once
  * the case file is right.
  */
 @Component("prepareLearnerDelegate")
-@ProvidesVariables({ Variables.PERSON_NAME, Variables.LEARNER_AGE, Variables.SCHOOL_AGE })
+@ProvidesVariables({ Variables.PERSON_NAME, Variables.LEARNER_AGE, Variables.SCHOOL_AGE, Variables.AVAILABLE_DAYS,
+		Variables.AVAILABLE_TIMES })
 class PrepareLearnerDelegate implements JavaDelegate {
 
 	private final Learners learners;
@@ -44,6 +47,11 @@ class PrepareLearnerDelegate implements JavaDelegate {
 		PERSON_NAME.on(execution).set(member.fullName());
 		execution.setVariable(Variables.LEARNER_AGE, age);
 		execution.setVariable(Variables.SCHOOL_AGE, settings.isSchoolAge(age));
+		// The learner's scope declares the checklists without a value, so they exist typed Null. Tasklist
+		// sends a checklist's ticks typed as the variable it finds, and the engine cannot read a list as
+		// Null: typed as JSON lists, the ticks arrive as JSON, none ticked as [].
+		execution.setVariable(Variables.AVAILABLE_DAYS, SpinValues.jsonValue("[]").create());
+		execution.setVariable(Variables.AVAILABLE_TIMES, SpinValues.jsonValue("[]").create());
 	}
 
 }

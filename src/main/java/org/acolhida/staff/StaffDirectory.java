@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,8 +22,11 @@ public class StaffDirectory {
 
 	private final IdentityService identityService;
 
-	StaffDirectory(IdentityService identityService) {
+	private final ApplicationEventPublisher events;
+
+	StaffDirectory(IdentityService identityService, ApplicationEventPublisher events) {
 		this.identityService = identityService;
+		this.events = events;
 	}
 
 	/**
@@ -76,6 +80,7 @@ public class StaffDirectory {
 			group.setName(name);
 			group.setType(type);
 			identityService.saveGroup(group);
+			events.publishEvent(new GroupCreated(groupId));
 		}
 		if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
 			identityService.createMembership(userId, groupId);

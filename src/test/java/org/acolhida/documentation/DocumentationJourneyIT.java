@@ -198,8 +198,9 @@ class DocumentationJourneyIT {
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey())
 			.isEqualTo(caseNumber);
 		assertThat(runtime.getVariable(instanceId, Variables.INITIATOR)).isEqualTo("bruno");
-		assertThat(tasks.createTaskQuery().processInstanceId(instanceId).taskCandidateUser("bruno").count())
-			.isEqualTo(1);
+		// His own desk's step of the guidance he started is his already.
+		assertThat(tasks.createTaskQuery().processInstanceId(instanceId).taskCandidateUser("bruno").includeAssignedTasks()
+			.taskAssignee("bruno").count()).isEqualTo(1);
 		// an unknown number is refused like another unit's case: the answer tells no one which cases exist
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(unknown.getBody().get("message").toString())

@@ -20,6 +20,7 @@ import org.acolhida.support.Browsers;
 import org.acolhida.support.FormLabels;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.acolhida.support.WebappLabels;
+import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,9 @@ class ReceptionBrowserIT {
 	static final Map<String, String> STEPS = ProtocolTexts
 		.fromClasspath(ProtocolTexts.fileName(ReceptionProcess.KEY, LANGUAGE));
 
+	/** The task lists' names, in the worker's language. */
+	static final ResourceBundle LISTS = ResourceBundle.getBundle("i18n/tasklists", Locale.forLanguageTag(LANGUAGE));
+
 	static final ResourceBundle FORM_ERRORS = ResourceBundle.getBundle("i18n/form-errors",
 			Locale.forLanguageTag(LANGUAGE));
 
@@ -78,6 +82,9 @@ class ReceptionBrowserIT {
 
 	@Autowired
 	RepositoryService repository;
+
+	@Autowired
+	UnitDirectory units;
 
 	final List<String> refusedRequests = new ArrayList<>();
 
@@ -134,12 +141,15 @@ class ReceptionBrowserIT {
 				driver -> caseOf(familyName));
 		String personName = "Marisol " + familyName;
 		String household = taskName("task_register_household", caseNumber, personName);
-		focusFilter(browser, DemoTaskFilters.MY_UNIT);
+		focusFilter(browser, unitList());
 		WebElement task = taskInList(browser, household);
 		shot(browser, "04-household-task-in-list");
 
 		task.click();
-		browser.waitFor(By.cssSelector("[cam-tasklist-task] button.claim")).click();
+		// She started the case: its next step at her own desk is hers already, nothing to claim.
+		browser.waitFor(By.cssSelector("[cam-tasklist-task] .fjs-form"));
+		assertThat(browser.driver().findElements(By.cssSelector("[cam-tasklist-task] button.claim")))
+			.as("the household task of the case she started is assigned to her").isEmpty();
 		WebElement householdForm = browser.waitFor(By.cssSelector("[cam-tasklist-task] .fjs-form"));
 		browser.waitForText(HOUSEHOLD_FORM.label("membersCount"));
 		assertThat(browser.pageText()).as("the form shows whose household it is").contains(caseNumber, personName);
@@ -204,13 +214,19 @@ class ReceptionBrowserIT {
 	}
 
 	@Test
-	void shouldShowTheDemoFiltersToAReceptionWorker() {
+	void shouldShowTheTaskListsToAReceptionWorkerInHerLanguage() {
 		Browser browser = browsers.open(LANGUAGE);
 		browser.logInToTasklist(WORKER, "demo").waitForText(TASKLIST.get("START_PROCESS"));
 
-		assertThat(filter(browser, DemoTaskFilters.MY_UNIT).isDisplayed()).isTrue();
-		assertThat(filter(browser, DemoTaskFilters.IMMEDIATE).isDisplayed()).isTrue();
+		assertThat(filter(browser, unitList()).isDisplayed()).isTrue();
+		assertThat(filter(browser, LISTS.getString("assigned.name")).isDisplayed()).isTrue();
+		assertThat(filter(browser, LISTS.getString("urgent.name")).isDisplayed()).isTrue();
 		shot(browser, "filters");
+	}
+
+	/** "Recepção · CRAS Norte": the list of her desk. */
+	private String unitList() {
+		return LISTS.getString("role.reception") + " · " + units.unit(WORKER_UNIT).getName();
 	}
 
 	/** Header link "Start process", then the reception process in the list of the dialog. */

@@ -110,9 +110,15 @@ class ReceptionRestIT {
 				Map.of("variables", members)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		JsonNode filters = call("ana", HttpMethod.GET, "/engine-rest/filter?maxResults=50&resourceType=Task", null).getBody();
-		assertThat(filters.findValuesAsText("name")).contains("My unit's reception tasks", "Immediate priority");
+		// Her desk's list and the urgent one, in her unit's language (i18n/tasklists*.properties).
+		java.util.ResourceBundle lists = java.util.ResourceBundle.getBundle("i18n/tasklists",
+				java.util.Locale.forLanguageTag("pt-BR"));
+		String deskList = lists.getString("role.reception") + " · CRAS Norte";
+		List<String> names = new java.util.ArrayList<>();
+		filters.forEach(f -> names.add(f.get("name").asText()));
+		assertThat(names).contains(deskList, lists.getString("urgent.name"));
 		String myUnit = filters.findParents("name").stream()
-			.filter(f -> f.get("name").asText().equals("My unit's reception tasks"))
+			.filter(f -> f.get("name").asText().equals(deskList))
 			.findFirst().orElseThrow().get("id").asText();
 		JsonNode inFilter = call("ana", HttpMethod.GET, "/engine-rest/filter/" + myUnit + "/list?maxResults=50", null).getBody();
 		assertThat(inFilter.findValuesAsText("processInstanceId")).contains(instanceId);
