@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.acolhida.reception.ReceptionProcess;
+import org.acolhida.support.FormLabels;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.acolhida.support.TasklistSession;
 import org.junit.jupiter.api.Test;
@@ -154,9 +155,12 @@ class PlacementInTasklistIT {
 		HttpHeaders davi = TasklistSession.of(rest, "davi");
 
 		ResponseEntity<String> refused = submitInTasklist(davi, task, placement(true, List.of(), List.of("EVENING")));
-		// The placement's own refusal (its status is the refusal code's to decide), not a conversion failure.
-		assertThat(refused.getStatusCode().isError()).as("%s", refused.getBody()).isTrue();
-		assertThat(refused.getBody()).contains("availableDays: choose at least one day").doesNotContain("Null");
+		// The placement's own refusal, in davi's Portuguese and naming the field by its label: not a
+		// conversion failure, and not the field's key.
+		assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody()).contains(FormLabels.of("literacy-placement", "pt-BR").label("availableDays"))
+			.doesNotContain("Null")
+			.doesNotContain("availableDays");
 
 		ResponseEntity<String> corrected = submitInTasklist(davi, task,
 				placement(true, List.of("TUESDAY"), List.of("EVENING")));
