@@ -60,7 +60,7 @@ class CaseTimeline {
 		this.history = history;
 	}
 
-	/** The history of a case; {@link org.acolhida.system.NotFoundException} if there is no such case. */
+	/** The history of a case; {@link org.acolhida.errors.NotFoundException} if there is no such case. */
 	CaseHistory of(String caseNumber) {
 		CaseFile file = cases.find(caseNumber);
 		List<TimelineEntry> timeline = new ArrayList<>();

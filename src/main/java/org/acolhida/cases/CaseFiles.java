@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import java.time.Clock;
-import org.acolhida.system.FieldErrors;
-import org.acolhida.system.InvalidInputException;
-import org.acolhida.system.NotFoundException;
+import org.acolhida.errors.FieldErrors;
+import org.acolhida.errors.InvalidInputException;
+import org.acolhida.errors.NotFoundException;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
 import org.springframework.stereotype.Service;
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The case file service that every feature uses: opens a household's case with a case number,
  * registers its members, finds possible duplicates, links, transfers, closes and reopens. Every
  * method validates its whole input first and throws
- * {@link org.acolhida.system.InvalidInputException} before writing anything.
+ * {@link org.acolhida.errors.InvalidInputException} before writing anything.
  */
 @Service
 @Transactional

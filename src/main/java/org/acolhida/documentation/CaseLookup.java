@@ -4,9 +4,9 @@ import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.language.FormMessages;
 import org.acolhida.language.FormValues;
-import org.acolhida.system.CurrentUser;
-import org.acolhida.system.InvalidInputException;
-import org.acolhida.system.NotFoundException;
+import org.acolhida.identity.CurrentUser;
+import org.acolhida.errors.InvalidInputException;
+import org.acolhida.errors.NotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.stereotype.Component;
 

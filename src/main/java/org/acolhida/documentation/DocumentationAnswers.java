@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.acolhida.documentation.DocumentationProcess.Elements;
 import org.acolhida.documentation.DocumentationProcess.Variables;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.acolhida.cases.CaseFile;
 import org.acolhida.documentation.DocumentationProcess.Variables;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -11,7 +11,7 @@ import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.Member;
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.DocumentType;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
-import org.acolhida.system.FieldErrors;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.FieldErrors;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.OpeningHours.Opening;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
-import org.acolhida.system.FieldErrors;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.FieldErrors;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -34,7 +34,7 @@ public enum Situation {
 			return valueOf(text.toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new org.acolhida.system.InvalidInputException(DocumentationProcess.Variables.HOUSEHOLD_SITUATION,
+			throw new org.acolhida.errors.InvalidInputException(DocumentationProcess.Variables.HOUSEHOLD_SITUATION,
 					"'" + text + "' is not one of " + java.util.Arrays.toString(values()));
 		}
 	}

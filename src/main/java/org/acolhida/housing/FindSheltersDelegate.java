@@ -27,7 +27,7 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * {@code anyShelterCouldTake} (false: waiting is pointless, e.g. a household larger than any
  * shelter), {@code householdSize} and {@code householdSummary} (no names). Raises no BPMN error:
  * "no room" is {@code candidateCount = 0}; an unknown case number is a fault
- * ({@link org.acolhida.system.NotFoundException}).
+ * ({@link org.acolhida.errors.NotFoundException}).
  */
 @Component("findSheltersDelegate")
 @ProvidesVariables({ Variables.SHELTER_CANDIDATES, Variables.SHELTER_OPTIONS, Variables.CANDIDATE_COUNT,

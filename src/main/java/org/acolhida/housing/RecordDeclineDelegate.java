@@ -4,7 +4,7 @@ import org.acolhida.housing.HousingReferralProcess.Variables;
 import org.acolhida.language.FormMessages;
 import org.acolhida.protocols.ProvidesVariables;
 import org.acolhida.staff.Role;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

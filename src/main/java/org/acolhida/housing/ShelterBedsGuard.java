@@ -2,7 +2,7 @@ package org.acolhida.housing;
 
 import java.util.Optional;
 
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitSaved;
 import org.springframework.context.event.EventListener;

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.acolhida.system.InvalidInputException;
-import org.acolhida.system.InvalidInputException.FieldMessage;
+import org.acolhida.errors.InvalidInputException;
+import org.acolhida.errors.InvalidInputException.FieldMessage;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package org.acolhida.language;
 import java.util.List;
 
 import jakarta.ws.rs.core.Response.Status;
-import org.acolhida.system.InvalidInputException.FieldMessage;
+import org.acolhida.errors.InvalidInputException.FieldMessage;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.camunda.spin.json.SpinJsonNode;
 
 import static org.acolhida.literacy.LiteracyEnrollmentProcess.Variables.AVAILABLE_DAYS;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.acolhida.system.NotFoundException;
+import org.acolhida.errors.NotFoundException;
 import org.acolhida.units.UnknownUnitException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;

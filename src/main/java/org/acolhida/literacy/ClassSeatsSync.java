@@ -3,7 +3,7 @@ package org.acolhida.literacy;
 import java.util.List;
 import java.util.Map;
 
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitSaved;
 import org.springframework.context.event.EventListener;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.acolhida.language.FormMessages;
 import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.ClassFacts.Audience;
 import org.acolhida.units.ClassFacts.Level;
 import org.acolhida.units.ServiceUnit;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.acolhida.system.InvalidInputException;
-import org.acolhida.system.NotFoundException;
+import org.acolhida.errors.InvalidInputException;
+import org.acolhida.errors.NotFoundException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;

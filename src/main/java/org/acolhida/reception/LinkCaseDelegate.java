@@ -6,7 +6,7 @@ import org.acolhida.cases.CaseFiles;
 import org.acolhida.language.FormMessages;
 import org.acolhida.language.InvalidFormException;
 import org.acolhida.reception.ReceptionProcess.Variables;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -18,7 +18,7 @@ import org.acolhida.cases.Relation;
 import org.acolhida.language.FormMessages;
 import org.acolhida.language.InvalidFormException;
 import org.acolhida.reception.ReceptionProcess.Variables;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

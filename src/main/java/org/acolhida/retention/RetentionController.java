@@ -5,9 +5,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.acolhida.system.CurrentUser;
-import org.acolhida.system.ForbiddenException;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.identity.CurrentUser;
+import org.acolhida.errors.ForbiddenException;
+import org.acolhida.errors.InvalidInputException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.acolhida.system.CurrentUser;
-import org.acolhida.system.ForbiddenException;
+import org.acolhida.identity.CurrentUser;
+import org.acolhida.errors.ForbiddenException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.ResponseEntity;

@@ -5,7 +5,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
-import org.acolhida.system.InvalidInputException.FieldMessage;
+import org.acolhida.errors.ForbiddenException;
+import org.acolhida.errors.InvalidInputException;
+import org.acolhida.errors.InvalidInputException.FieldMessage;
+import org.acolhida.errors.NotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.core.Ordered;

@@ -1,9 +1,5 @@
 package org.acolhida.system;
 
-import org.acolhida.language.WorkLanguage;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,18 +46,6 @@ class RestSecurityConfiguration {
 		registration.setName("acolhida-engine-request-guard");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setOrder(20);
-		return registration;
-	}
-
-	/** Innermost, so that it sees the engine's answer and the caller's authentication. */
-	@Bean
-	FilterRegistrationBean<TaskCompletionConflicts> taskCompletionConflicts(TaskService tasks, HistoryService history,
-			IdentityService identity, WorkLanguage language) {
-		FilterRegistrationBean<TaskCompletionConflicts> registration = new FilterRegistrationBean<>(
-				new TaskCompletionConflicts(tasks, history, identity, language));
-		registration.setName("acolhida-task-completion-conflicts");
-		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-		registration.setOrder(30);
 		return registration;
 	}
 

@@ -1,7 +1,7 @@
 package org.acolhida.units;
 
-import org.acolhida.system.InvalidInputException;
-import org.acolhida.system.NotFoundException;
+import org.acolhida.errors.InvalidInputException;
+import org.acolhida.errors.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.acolhida.system.FieldErrors;
+import org.acolhida.errors.FieldErrors;
 import org.acolhida.units.ShelterFacts.ShelterTakes;
 import org.acolhida.units.UnitDto.Interval;
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.acolhida.cases.NewPerson.NewDocument;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

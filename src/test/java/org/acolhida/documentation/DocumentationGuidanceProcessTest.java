@@ -23,7 +23,7 @@ import org.acolhida.language.InvalidFormException;
 import org.acolhida.language.ProtocolTexts;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.support.DeployedForm;
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.acolhida.system.InvalidInputException;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.ClassFacts.Audience;
 import org.acolhida.units.ClassFacts.Level;
 import org.flywaydb.core.Flyway;

@@ -1,4 +1,4 @@
-package org.acolhida.system;
+package org.acolhida.errors;
 
 import java.util.List;
 import java.util.stream.Collectors;

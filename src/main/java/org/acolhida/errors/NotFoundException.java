@@ -1,4 +1,4 @@
-package org.acolhida.system;
+package org.acolhida.errors;
 
 /** What the request names does not exist; answered with 404. */
 public class NotFoundException extends RuntimeException {

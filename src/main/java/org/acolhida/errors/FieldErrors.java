@@ -1,9 +1,9 @@
-package org.acolhida.system;
+package org.acolhida.errors;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.acolhida.system.InvalidInputException.FieldMessage;
+import org.acolhida.errors.InvalidInputException.FieldMessage;
 
 /** Collects every problem with an input before refusing it, so that the user can fix all at once. */
 public final class FieldErrors {

@@ -1,4 +1,4 @@
-package org.acolhida.system;
+package org.acolhida.errors;
 
 /** The signed-in user may not do this; answered with 403. */
 public class ForbiddenException extends RuntimeException {

@@ -1,7 +1,8 @@
-package org.acolhida.system;
+package org.acolhida.identity;
 
 import java.util.List;
 
+import org.acolhida.errors.ForbiddenException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The user signed in to {@code /api}, as the engine's authentication filter established it from
- * the request's credentials (see {@link RestSecurityConfiguration}).
+ * the request's credentials (see {@code system.RestSecurityConfiguration}).
  */
 @Component
 public class CurrentUser {
