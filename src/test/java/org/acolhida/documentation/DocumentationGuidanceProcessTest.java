@@ -25,6 +25,7 @@ import org.acolhida.language.ProtocolTexts;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.language.Words;
 import org.acolhida.support.DeployedForm;
+import org.acolhida.support.ShownToWorkers;
 import org.acolhida.system.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.FormService;
@@ -143,6 +144,8 @@ class DocumentationGuidanceProcessTest {
 		List<Task> found = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
 			.listPage(0, 10);
 		assertThat(found).as("open tasks " + taskKey).hasSize(1);
+		// every task a test works on is read as a worker of its unit reads it: no raw code, no ISO date
+		ShownToWorkers.assertNoRawCode(found.get(0), tasks, forms, identity);
 		return found.get(0);
 	}
 

@@ -20,6 +20,7 @@ import org.acolhida.language.InvalidFormException;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.language.Words;
 import org.acolhida.support.DeployedForm;
+import org.acolhida.support.ShownToWorkers;
 import org.acolhida.support.FormLabels;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -172,6 +173,8 @@ class HousingReferralProcessTest {
 	Task task(ProcessInstance instance, String taskId) {
 		Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId).singleResult();
 		assertThat(task).as("open task " + taskId).isNotNull();
+		// every task a test works on is read as a worker of its unit reads it: no raw code, no ISO date
+		ShownToWorkers.assertNoRawCode(task, tasks, forms, identity);
 		return task;
 	}
 
