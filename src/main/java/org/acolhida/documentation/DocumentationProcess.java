@@ -191,6 +191,12 @@ public final class DocumentationProcess {
 		/** The {@link Situation} that applies to this member and document. */
 		public static final String SITUATION = "situation";
 
+		/** The document's name as the forms show it, in the case unit's language. */
+		public static final String DOCUMENT_TYPE_TEXT = "documentTypeText";
+
+		/** The situation in words, in the case unit's language. */
+		public static final String SITUATION_TEXT = "situationText";
+
 		/** Country of the issuing offices (BR, IT). */
 		public static final String COUNTRY = "country";
 
@@ -204,6 +210,12 @@ public final class DocumentationProcess {
 		public static final String FEE = "fee";
 
 		public static final String FEE_WAIVED = "feeWaived";
+
+		/** Which rule of the checklist matched: the key of its papers and fee in other languages. */
+		public static final String CHECKLIST_RULE = "checklistRule";
+
+		/** The kind of issuing office in words, in the case unit's language. */
+		public static final String OFFICE_KIND_TEXT = "officeKindText";
 
 		// issuing office
 		public static final String OFFICE_CODE = "officeCode";
@@ -227,6 +239,9 @@ public final class DocumentationProcess {
 		public static final String APPOINTMENT_TIME = "appointmentTime";
 
 		public static final String APPOINTMENT_AT = "appointmentAt";
+
+		/** The appointment's day and time as the forms show it, in the case unit's language. */
+		public static final String APPOINTMENT_TEXT = "appointmentText";
 
 		public static final String REMINDER_AT = "reminderAt";
 

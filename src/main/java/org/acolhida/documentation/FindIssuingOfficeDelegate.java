@@ -47,7 +47,7 @@ class FindIssuingOfficeDelegate implements JavaDelegate {
 		execution.setVariable(Variables.OFFICE_CODE, office.getCode());
 		execution.setVariable(Variables.OFFICE_NAME, office.getName());
 		execution.setVariable(Variables.OFFICE_WHERE, texts.where(office));
-		execution.setVariable(Variables.OFFICE_NEXT_OPENING, texts.nextOpening(office, ownerCode));
+		execution.setVariable(Variables.OFFICE_NEXT_OPENING, texts.nextOpening(office, execution, ownerCode));
 	}
 
 }

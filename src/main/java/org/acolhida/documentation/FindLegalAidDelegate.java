@@ -56,7 +56,7 @@ class FindLegalAidDelegate implements JavaDelegate {
 			execution.setVariable(Variables.LEGAL_AID_CODE, unit.getCode());
 			execution.setVariable(Variables.LEGAL_AID_NAME, unit.getName());
 			execution.setVariable(Variables.LEGAL_AID_WHERE, texts.where(unit));
-			execution.setVariable(Variables.LEGAL_AID_NEXT_OPENING, texts.nextOpening(unit, ownerCode));
+			execution.setVariable(Variables.LEGAL_AID_NEXT_OPENING, texts.nextOpening(unit, execution, ownerCode));
 		});
 	}
 

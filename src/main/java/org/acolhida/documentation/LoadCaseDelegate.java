@@ -1,6 +1,9 @@
 package org.acolhida.documentation;
 
+import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.FormMessages;
+import org.acolhida.language.Words;
+import java.time.LocalDate;
 import org.acolhida.language.FormValues;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +35,8 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * unit owning the case <em>now</em>: a transferred case's tasks go to its new unit, a closed case's
  * to its last one), {@code personName} (the reference person), {@code district}, {@code renewal},
  * the business key when it is missing (start form), {@code documentOptions} (documents of the
- * unit's country × members, for the choice form) or, in a renewal, {@code renewalSummary}. Raises
+ * unit's country × members, for the choice form, labelled in the unit's language) or, in a renewal,
+ * {@code renewalSummary} (document, member, number and expiry date in the unit's language). Raises
  * a form refusal ({@link FormMessages#refused}: REST 400, a message above the start form)
  * for a blank or unknown case number; nothing is started then.
  */
@@ -50,7 +54,10 @@ class LoadCaseDelegate implements JavaDelegate {
 
 	private final FormMessages messages;
 
-	LoadCaseDelegate(CaseLookup cases, UnitDirectory units, FormMessages messages) {
+	private final ComposedTexts texts;
+
+	LoadCaseDelegate(CaseLookup cases, UnitDirectory units, FormMessages messages, ComposedTexts texts) {
+		this.texts = texts;
 		this.messages = messages;
 		this.cases = cases;
 		this.units = units;
@@ -74,35 +81,39 @@ class LoadCaseDelegate implements JavaDelegate {
 		if (file.getDistrict() != null) {
 			execution.setVariable(Variables.DISTRICT, file.getDistrict());
 		}
+		Words words = texts.forUnit(execution, file.getOwningUnit());
 		boolean renewal = FormValues.flag(execution.getVariable(Variables.RENEWAL));
 		execution.setVariable(Variables.RENEWAL, renewal);
 		if (renewal) {
-			execution.setVariable(RENEWAL_SUMMARY, renewalSummary(file, execution));
+			execution.setVariable(RENEWAL_SUMMARY, renewalSummary(file, execution, words));
 		}
 		else {
 			execution.setVariable(Variables.DOCUMENT_OPTIONS, SpinValues
-				.jsonValue(Spin.JSON(options(file, units.unit(file.getOwningUnit()).getCountry())).toString())
+				.jsonValue(Spin.JSON(options(file, units.unit(file.getOwningUnit()).getCountry(), words)).toString())
 				.create());
 		}
 	}
 
-	private static List<Map<String, String>> options(CaseFile file, String country) {
+	/** "CPF · Marie Joseph": the document in words and the member, for each member and each document of the country. */
+	private static List<Map<String, String>> options(CaseFile file, String country, Words words) {
 		List<Map<String, String>> options = new ArrayList<>();
 		for (Member member : file.getMembers()) {
 			Arrays.stream(DocumentType.values()).filter(t -> t.country().equals(country)).forEach(type -> options.add(
-					Map.of("label", type.name() + " · " + member.memberNo() + " " + member.fullName(), "value",
+					Map.of("label", words.text("documentOption", words.word("documentType", type), member.fullName()), "value",
 							new DocumentRequest(type, member.memberNo()).key())));
 		}
 		return options;
 	}
 
-	private static String renewalSummary(CaseFile file, DelegateExecution execution) {
+	private static String renewalSummary(CaseFile file, DelegateExecution execution, Words words) {
 		DocumentRequest request = DocumentRequest.parse(DocumentationProcess.DOCUMENT_REQUESTS.from(execution).getOrNull(),
 				Variables.DOCUMENT_REQUESTS);
 		String member = file.getMembers().stream().filter(m -> m.memberNo() == request.memberNo())
 			.map(Member::fullName).findFirst().orElse("#" + request.memberNo());
-		return request.documentType() + " · " + member + " · " + execution.getVariable(Variables.RENEWAL_DOCUMENT_NUMBER)
-				+ " · " + execution.getVariable(Variables.RENEWAL_EXPIRES_ON);
+		Object expires = execution.getVariable(Variables.RENEWAL_EXPIRES_ON);
+		return words.text("renewalSummary", words.word("documentType", request.documentType()), member,
+				execution.getVariable(Variables.RENEWAL_DOCUMENT_NUMBER),
+				expires == null ? "" : words.date(LocalDate.parse(expires.toString())));
 	}
 
 }

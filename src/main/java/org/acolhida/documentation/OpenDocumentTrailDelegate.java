@@ -6,6 +6,8 @@ import java.time.Clock;
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.Member;
 import org.acolhida.documentation.DocumentationProcess.Variables;
+import org.acolhida.language.ComposedTexts;
+import org.acolhida.language.Words;
 import org.acolhida.protocols.ProvidesVariables;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,14 +23,15 @@ import static org.acolhida.variables.CaseVariables.PERSON_NAME;
  * Reads {@code documentRequest} ({@code TYPE:memberNo}), {@code householdSituation} and
  * {@code caseNumber}. Writes, into the trail (which declares them as local inputs),
  * {@code documentType}, {@code memberNo}, {@code memberName}, {@code country} (of the offices that
- * issue it), {@code situation} and {@code personName} (member and document, so that the trail's
- * tasks tell apart). The situation is {@code RENEWAL} in a renewal, {@code MINOR} for a member under
+ * issue it), {@code situation}, the document and the situation in words of the case unit's language
+ * ({@code documentTypeText}, {@code situationText}) and {@code personName} (member and document in
+ * words, so that the trail's tasks tell apart). The situation is {@code RENEWAL} in a renewal, {@code MINOR} for a member under
  * 18, else the household's. Raises {@link IllegalStateException} if the member left the case file: a
  * fault, the incident shows it.
  */
 @Component("openDocumentTrailDelegate")
 @ProvidesVariables({ Variables.DOCUMENT_TYPE, Variables.MEMBER_NO, Variables.MEMBER_NAME, Variables.COUNTRY,
-		Variables.SITUATION, Variables.PERSON_NAME })
+		Variables.SITUATION, Variables.DOCUMENT_TYPE_TEXT, Variables.SITUATION_TEXT, Variables.PERSON_NAME })
 class OpenDocumentTrailDelegate implements JavaDelegate {
 
 	private final CaseLookup cases;
@@ -37,8 +40,11 @@ class OpenDocumentTrailDelegate implements JavaDelegate {
 
 	private final Clock clock;
 
-	OpenDocumentTrailDelegate(CaseLookup cases, UnitDirectory units, Clock clock) {
+	private final ComposedTexts texts;
+
+	OpenDocumentTrailDelegate(CaseLookup cases, UnitDirectory units, Clock clock, ComposedTexts texts) {
 		this.clock = clock;
+		this.texts = texts;
 		this.cases = cases;
 		this.units = units;
 	}
@@ -61,7 +67,11 @@ class OpenDocumentTrailDelegate implements JavaDelegate {
 		execution.setVariable(Variables.MEMBER_NAME, member.fullName());
 		execution.setVariable(Variables.COUNTRY, request.documentType().country());
 		execution.setVariable(Variables.SITUATION, situation.name());
-		PERSON_NAME.on(execution).set(member.fullName() + " · " + request.documentType().name());
+		Words words = texts.forUnit(execution, file.getOwningUnit());
+		String document = words.word("documentType", request.documentType());
+		execution.setVariable(Variables.DOCUMENT_TYPE_TEXT, document);
+		execution.setVariable(Variables.SITUATION_TEXT, words.word("situation", situation));
+		PERSON_NAME.on(execution).set(member.fullName() + " · " + document);
 	}
 
 }

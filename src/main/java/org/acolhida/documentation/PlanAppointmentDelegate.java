@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.Optional;
 
 import org.acolhida.documentation.DocumentationProcess.Variables;
+import org.acolhida.language.ComposedTexts;
 import org.acolhida.protocols.ProvidesVariables;
 import org.acolhida.errors.FieldErrors;
 import org.acolhida.errors.InvalidInputException;
@@ -32,12 +33,14 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * trail, {@code appointmentAt}, {@code reminderAt} (the opening of the case's unit on the working
  * day before: the last day before the appointment on which the unit is open, so weekends and the
  * unit's closing days are skipped; never earlier than now) and {@code outcomeDueAt} (the
- * appointment plus {@code acolhida.documentation.outcome-after}). Raises
+ * appointment plus {@code acolhida.documentation.outcome-after}) and {@code appointmentText} (day and
+ * time at the office, in the words of the case unit's language, for the forms). Raises
  * a form refusal (REST 400, see {@link FormMessages#refused}) for a missing or malformed date or time, or
  * an appointment that is not in the future: the form stays open with the message.
  */
 @Component("planAppointmentDelegate")
-@ProvidesVariables({ Variables.APPOINTMENT_AT, Variables.REMINDER_AT, Variables.OUTCOME_DUE_AT })
+@ProvidesVariables({ Variables.APPOINTMENT_AT, Variables.REMINDER_AT, Variables.OUTCOME_DUE_AT,
+		Variables.APPOINTMENT_TEXT })
 class PlanAppointmentDelegate implements JavaDelegate {
 
 	/** How far back a working day is looked for (a summer closing may last weeks), else Monday to Friday. */
@@ -53,7 +56,11 @@ class PlanAppointmentDelegate implements JavaDelegate {
 
 	private final Clock clock;
 
-	PlanAppointmentDelegate(UnitDirectory units, DocumentationSettings settings, FormMessages messages, Clock clock) {
+	private final ComposedTexts texts;
+
+	PlanAppointmentDelegate(UnitDirectory units, DocumentationSettings settings, FormMessages messages, Clock clock,
+			ComposedTexts texts) {
+		this.texts = texts;
 		this.clock = clock;
 		this.messages = messages;
 		this.units = units;
@@ -88,6 +95,8 @@ class PlanAppointmentDelegate implements JavaDelegate {
 		}
 		Instant reminder = workingDayBefore(ownerCode, appointment.toLocalDate());
 		execution.setVariable(Variables.APPOINTMENT_AT, Date.from(appointment.toInstant()));
+		execution.setVariable(Variables.APPOINTMENT_TEXT,
+				texts.forUnit(execution, ownerCode).dateTime(appointment.toInstant(), zone));
 		execution.setVariable(Variables.REMINDER_AT, Date.from(reminder.isBefore(now) ? now : reminder));
 		execution.setVariable(Variables.OUTCOME_DUE_AT,
 				Date.from(appointment.toInstant().plus(settings.getOutcomeAfter())));

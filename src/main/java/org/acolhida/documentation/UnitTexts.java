@@ -1,29 +1,27 @@
 package org.acolhida.documentation;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
 import java.time.Clock;
-import org.acolhida.language.WorkLanguage;
-import org.acolhida.units.OpeningHours.OpeningAt;
+
+import org.acolhida.language.ComposedTexts;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** How forms show a unit: where it is and when it next opens, in the adviser's language. */
+/** How forms show a unit: where it is and when it next opens, in the language of the case's unit. */
 @Component
 class UnitTexts {
 
 	private final UnitDirectory units;
 
-	private final WorkLanguage language;
+	private final ComposedTexts texts;
 
 	private final Clock clock;
 
-	UnitTexts(UnitDirectory units, WorkLanguage language, Clock clock) {
+	UnitTexts(UnitDirectory units, ComposedTexts texts, Clock clock) {
 		this.clock = clock;
 		this.units = units;
-		this.language = language;
+		this.texts = texts;
 	}
 
 	String where(ServiceUnit unit) {
@@ -35,16 +33,10 @@ class UnitTexts {
 		return contact == null ? address : address + " · " + contact;
 	}
 
-	/** The unit's next opening on the engine's clock, in its own time zone, or "-" if none is known. */
-	String nextOpening(ServiceUnit unit, String ownerUnitCode) {
-		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-			.withLocale(WorkLanguage.locale(language.ofUnit(ownerUnitCode)))
-			.withZone(unit.getZone());
-		OpeningAt now = units.openingAt(unit.getCode(), clock.instant());
-		if (now.open()) {
-			return now.until().map(until -> "open now, until " + format.format(until)).orElse("open now");
-		}
-		return now.next().map(next -> format.format(next.opens())).orElse("-");
+	/** The unit's next opening on the engine's clock, in its own time zone, in the words of the owner's language. */
+	String nextOpening(ServiceUnit unit, DelegateExecution execution, String ownerUnitCode) {
+		return texts.forUnit(execution, ownerUnitCode)
+			.opening(units.openingAt(unit.getCode(), clock.instant()), unit.getZone());
 	}
 
 }

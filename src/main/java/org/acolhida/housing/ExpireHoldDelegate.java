@@ -1,6 +1,7 @@
 package org.acolhida.housing;
 
 import org.acolhida.housing.HousingReferralProcess.Variables;
+import org.acolhida.language.ComposedTexts;
 import org.acolhida.protocols.ProvidesVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +23,10 @@ class ExpireHoldDelegate implements JavaDelegate {
 
 	private final ShelterCapacity capacity;
 
-	ExpireHoldDelegate(ShelterCapacity capacity) {
+	private final ComposedTexts texts;
+
+	ExpireHoldDelegate(ShelterCapacity capacity, ComposedTexts texts) {
+		this.texts = texts;
 		this.capacity = capacity;
 	}
 
@@ -33,8 +37,8 @@ class ExpireHoldDelegate implements JavaDelegate {
 			capacity.release(holdId, "no answer before the referral's timer");
 		}
 		execution.setVariable(Variables.HOLD_OUTCOME, EXPIRED);
-		execution.setVariable(Variables.REFERRAL_PROBLEM, execution.getVariable(Variables.SHELTER_NAME)
-				+ " did not answer before the hold expired; its beds were released");
+		execution.setVariable(Variables.REFERRAL_PROBLEM,
+				texts.forCase(execution).text("referralProblem.expired", execution.getVariable(Variables.SHELTER_NAME)));
 	}
 
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.acolhida.housing.HousingReferralProcess.Variables;
-import org.acolhida.language.WorkLanguage;
+import org.acolhida.language.ComposedTexts;
+import org.acolhida.language.Words;
 import org.acolhida.protocols.ProvidesVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,7 +26,8 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * {@code wheelchairNeeded} and the case file. Writes {@code shelterCandidates} (JSON, ranked),
  * {@code shelterOptions} (JSON {label, value} for the form's select), {@code candidateCount},
  * {@code anyShelterCouldTake} (false: waiting is pointless, e.g. a household larger than any
- * shelter), {@code householdSize} and {@code householdSummary} (no names). Raises no BPMN error:
+ * shelter), {@code householdSize} and {@code householdSummary} (no names; labels and summary in
+ * the words of the case unit's language). Raises no BPMN error:
  * "no room" is {@code candidateCount = 0}; an unknown case number is a fault
  * ({@link org.acolhida.errors.NotFoundException}).
  */
@@ -38,14 +40,14 @@ class FindSheltersDelegate implements JavaDelegate {
 
 	private final ShelterSearch search;
 
-	private final WorkLanguage language;
+	private final ComposedTexts texts;
 
 	private final ObjectMapper json;
 
-	FindSheltersDelegate(HouseholdProfiles profiles, ShelterSearch search, WorkLanguage language, ObjectMapper json) {
+	FindSheltersDelegate(HouseholdProfiles profiles, ShelterSearch search, ComposedTexts texts, ObjectMapper json) {
 		this.profiles = profiles;
 		this.search = search;
-		this.language = language;
+		this.texts = texts;
 		this.json = json;
 	}
 
@@ -53,11 +55,11 @@ class FindSheltersDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) throws Exception {
 		HouseholdProfile household = profiles.of(execution);
 		List<ShelterCandidate> candidates = search.candidates(household);
-		String lang = language.ofUnit(UNIT_CODE.from(execution).get());
+		Words words = texts.forUnit(execution, UNIT_CODE.from(execution).get());
 		List<Map<String, Object>> options = new ArrayList<>();
 		for (ShelterCandidate candidate : candidates) {
 			Map<String, Object> option = new LinkedHashMap<>();
-			option.put("label", label(candidate, lang));
+			option.put("label", label(candidate, words));
 			option.put("value", candidate.code());
 			options.add(option);
 		}
@@ -67,30 +69,18 @@ class FindSheltersDelegate implements JavaDelegate {
 		execution.setVariable(Variables.ANY_SHELTER_COULD_TAKE,
 				!candidates.isEmpty() || search.anyShelterCouldTake(household));
 		execution.setVariable(Variables.HOUSEHOLD_SIZE, household.size());
-		execution.setVariable(Variables.HOUSEHOLD_SUMMARY, household.summary());
+		execution.setVariable(Variables.HOUSEHOLD_SUMMARY, household.summary(words));
 	}
 
-	/** "Casa de Acolhida do Migrante · 12 free beds · same district · speaks fr, ht", in the unit's language. */
-	static String label(ShelterCandidate candidate, String lang) {
+	/** "Casa de Acolhida do Migrante · 12 vagas livres · mesmo bairro · fala fr, ht", in the case unit's words. */
+	static String label(ShelterCandidate candidate, Words words) {
 		StringBuilder label = new StringBuilder(candidate.name());
-		label.append(" · ").append(candidate.freeBeds()).append(switch (lang) {
-			case WorkLanguage.PT_BR -> " vagas livres";
-			case WorkLanguage.IT -> " posti liberi";
-			default -> " free beds";
-		});
+		label.append(" · ").append(words.text("shelter.freeBeds", candidate.freeBeds()));
 		if (candidate.sameDistrict()) {
-			label.append(switch (lang) {
-				case WorkLanguage.PT_BR -> " · mesmo bairro";
-				case WorkLanguage.IT -> " · stesso quartiere";
-				default -> " · same district";
-			});
+			label.append(" · ").append(words.text("shelter.sameDistrict"));
 		}
 		if (!candidate.sharedLanguages().isEmpty()) {
-			label.append(switch (lang) {
-				case WorkLanguage.PT_BR -> " · fala ";
-				case WorkLanguage.IT -> " · parla ";
-				default -> " · speaks ";
-			}).append(String.join(", ", candidate.sharedLanguages()));
+			label.append(" · ").append(words.text("shelter.speaks", String.join(", ", candidate.sharedLanguages())));
 		}
 		if (candidate.wheelchairAccessible()) {
 			label.append(" · ♿");

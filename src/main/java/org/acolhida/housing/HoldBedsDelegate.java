@@ -5,9 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 import org.acolhida.housing.HousingReferralProcess.Variables;
+import org.acolhida.language.ComposedTexts;
+import org.acolhida.language.Words;
 import org.acolhida.protocols.ProvidesVariables;
 import org.acolhida.staff.Role;
 import org.acolhida.units.UnitDirectory;
+import org.acolhida.units.UnknownUnitException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,13 +24,15 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * <p>
  * Reads {@code caseNumber}, {@code unitCode}, {@code chosenShelter}, {@code householdSize}. Writes
  * {@code holdOutcome} (a {@link HoldAttempt.Outcome} name), and when HELD {@code holdId},
- * {@code holdExpiresAt} (the expiry rounded up to the second, for the boundary timer) and
+ * {@code holdExpiresAt} (the expiry rounded up to the second, for the boundary timer),
+ * {@code holdExpiresText} (the same for the shelter's form, in the case unit's words and zone) and
  * {@code shelterName}; otherwise {@code referralProblem}, the reason shown on the next search
- * (no room any more, inactive, not a shelter). Raises nothing for those: they are paths of the
+ * (no room any more, inactive, not a shelter), in the case unit's words. Raises nothing for those: they are paths of the
  * diagram.
  */
 @Component("holdBedsDelegate")
-@ProvidesVariables({ Variables.HOLD_OUTCOME, Variables.HOLD_ID, Variables.HOLD_EXPIRES_AT, Variables.SHELTER_NAME,
+@ProvidesVariables({ Variables.HOLD_OUTCOME, Variables.HOLD_ID, Variables.HOLD_EXPIRES_AT, Variables.HOLD_EXPIRES_TEXT,
+		Variables.SHELTER_NAME,
 		Variables.REFERRAL_PROBLEM })
 class HoldBedsDelegate implements JavaDelegate {
 
@@ -35,7 +40,10 @@ class HoldBedsDelegate implements JavaDelegate {
 
 	private final UnitDirectory units;
 
-	HoldBedsDelegate(ShelterCapacity capacity, UnitDirectory units) {
+	private final ComposedTexts texts;
+
+	HoldBedsDelegate(ShelterCapacity capacity, UnitDirectory units, ComposedTexts texts) {
+		this.texts = texts;
 		this.capacity = capacity;
 		this.units = units;
 	}
@@ -48,15 +56,29 @@ class HoldBedsDelegate implements JavaDelegate {
 		String heldBy = ReferralActor.of(execution, Role.HOUSING.at(UNIT_CODE.from(execution).get()));
 		HoldAttempt attempt = capacity.attemptHold(caseNumber, shelter, beds, heldBy, capacity.defaultHoldDuration());
 		execution.setVariable(Variables.HOLD_OUTCOME, attempt.outcome().name());
+		Words words = texts.forCase(execution);
 		if (attempt.held().isPresent()) {
 			BedHold hold = attempt.held().get();
 			execution.setVariable(Variables.HOLD_ID, hold.id());
 			execution.setVariable(Variables.HOLD_EXPIRES_AT, Date.from(roundedUp(hold.expiresAt())));
+			execution.setVariable(Variables.HOLD_EXPIRES_TEXT,
+					words.dateTime(roundedUp(hold.expiresAt()), units.unit(UNIT_CODE.from(execution).get()).getZone()));
 			execution.setVariable(Variables.SHELTER_NAME, units.unit(hold.shelterCode()).getName());
 			execution.setVariable(Variables.REFERRAL_PROBLEM, null);
 		}
 		else {
-			execution.setVariable(Variables.REFERRAL_PROBLEM, attempt.message());
+			execution.setVariable(Variables.REFERRAL_PROBLEM,
+					words.text("referralProblem." + attempt.outcome().name(), nameOf(shelter), beds));
+		}
+	}
+
+	/** The worker chose the shelter by its name; only a code the directory does not know stays a code. */
+	private String nameOf(String shelter) {
+		try {
+			return shelter == null ? "" : units.unit(shelter).getName();
+		}
+		catch (UnknownUnitException e) {
+			return shelter;
 		}
 	}
 

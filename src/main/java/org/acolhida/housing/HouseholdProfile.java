@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.acolhida.language.Words;
+
 /**
  * Who needs beds, as far as choosing a shelter is concerned; built from the case file. No names:
  * sizes, ages and needs only.
@@ -58,6 +60,36 @@ public record HouseholdProfile(String caseNumber, int adults, List<Integer> chil
 
 	public boolean hasChildren() {
 		return !childrenAges.isEmpty();
+	}
+
+	/**
+	 * What the forms show instead of names, in the words of one language: "1 adulto, 1 criança (5);
+	 * mulheres sozinhas; fala ht". The waitlist keeps {@link #summary()}, in the English of the
+	 * {@code /api}.
+	 */
+	public String summary(Words words) {
+		List<String> parts = new java.util.ArrayList<>();
+		String people = words.text(adults == 1 ? "household.adult" : "household.adults", adults);
+		if (hasChildren()) {
+			people = words.text("household.withChildren", people,
+					words.text(childrenAges.size() == 1 ? "household.child" : "household.children", childrenAges.size(),
+							childrenAges.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "))));
+		}
+		parts.add(people);
+		if (womenTravellingAlone) {
+			parts.add(words.text("household.womenAlone"));
+		}
+		if (menTravellingAlone) {
+			parts.add(words.text("household.menAlone"));
+		}
+		if (accessibilityNeed) {
+			parts.add(words.text("household.wheelchair"));
+		}
+		if (!languages.isEmpty()) {
+			parts.add(words.text("household.speaks", String.join(", ", languages)));
+		}
+		String summary = String.join("; ", parts);
+		return summary.length() > 300 ? summary.substring(0, 300) : summary;
 	}
 
 	/**

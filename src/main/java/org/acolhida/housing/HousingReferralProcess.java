@@ -203,6 +203,9 @@ public final class HousingReferralProcess {
 		/** When the hold runs out (a date; the boundary timer fires then). */
 		public static final String HOLD_EXPIRES_AT = "holdExpiresAt";
 
+		/** When the hold runs out, as the shelter's form shows it: in the case unit's words and zone. */
+		public static final String HOLD_EXPIRES_TEXT = "holdExpiresText";
+
 		public static final String SHELTER_NAME = "shelterName";
 
 		/** Why the last referral did not hold, shown on the choose form; null when all went well. */
@@ -218,6 +221,9 @@ public final class HousingReferralProcess {
 		public static final String PLACEMENT_ID = "placementId";
 
 		public static final String PLACED_SINCE = "placedSince";
+
+		/** The day of the placement, as the departure form shows it: in the case unit's words and zone. */
+		public static final String PLACED_SINCE_TEXT = "placedSinceText";
 
 		// coordinator and emergency tasks
 		/** {@code SEARCH_AGAIN} or {@code HOUSED_OUTSIDE}. */

@@ -1,6 +1,7 @@
 package org.acolhida.housing;
 
 import org.acolhida.housing.HousingReferralProcess.Variables;
+import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.FormMessages;
 import org.acolhida.protocols.ProvidesVariables;
 import org.acolhida.staff.Role;
@@ -30,7 +31,10 @@ class RecordDeclineDelegate implements JavaDelegate {
 
 	private final FormMessages messages;
 
-	RecordDeclineDelegate(ShelterCapacity capacity, FormMessages messages) {
+	private final ComposedTexts texts;
+
+	RecordDeclineDelegate(ShelterCapacity capacity, FormMessages messages, ComposedTexts texts) {
+		this.texts = texts;
 		this.messages = messages;
 		this.capacity = capacity;
 	}
@@ -46,8 +50,8 @@ class RecordDeclineDelegate implements JavaDelegate {
 		long holdId = HousingReferralProcess.HOLD_ID.from(execution).get();
 		capacity.decline(holdId, reason, ReferralActor.of(execution, Role.SHELTER.at(shelter)));
 		execution.setVariable(Variables.HOLD_OUTCOME, DECLINED);
-		execution.setVariable(Variables.REFERRAL_PROBLEM, execution.getVariable(Variables.SHELTER_NAME)
-				+ " declined: " + reason);
+		execution.setVariable(Variables.REFERRAL_PROBLEM,
+				texts.forCase(execution).text("referralProblem.declined", execution.getVariable(Variables.SHELTER_NAME), reason));
 	}
 
 }

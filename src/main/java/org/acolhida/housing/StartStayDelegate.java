@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the reception that called it, can end now.
  * <p>
  * Reads {@code caseNumber}, {@code unitCode}, {@code personName}, {@code chosenShelter},
- * {@code shelterName}, {@code placementId}, {@code placedSince}; passes them on. Writes nothing here.
+ * {@code shelterName}, {@code placementId}, {@code placedSince}, {@code placedSinceText}; passes them on. Writes nothing here.
  */
 @Component("startStayDelegate")
 class StartStayDelegate implements JavaDelegate {
@@ -23,7 +23,8 @@ class StartStayDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Map<String, Object> variables = new HashMap<>();
 		for (String name : new String[] { Variables.CASE_NUMBER, Variables.UNIT_CODE, Variables.PERSON_NAME,
-				Variables.CHOSEN_SHELTER, Variables.SHELTER_NAME, Variables.PLACEMENT_ID, Variables.PLACED_SINCE }) {
+				Variables.CHOSEN_SHELTER, Variables.SHELTER_NAME, Variables.PLACEMENT_ID, Variables.PLACED_SINCE,
+				Variables.PLACED_SINCE_TEXT }) {
 			variables.put(name, execution.getVariable(name));
 		}
 		execution.getProcessEngineServices()

@@ -47,7 +47,27 @@ public class ProtocolTexts {
 		if (WorkLanguage.EN.equals(language) || !WorkLanguage.ALL.contains(language)) {
 			return Map.of();
 		}
-		String file = fileName(name, language);
+		return file(deploymentId, fileName(name, language));
+	}
+
+	/**
+	 * Texts that are not a form's or a diagram's own, such as those delegates compose for forms
+	 * ({@value ComposedTexts#BUNDLE}): English in {@code i18n/<name>.properties}, overlaid with the
+	 * language's bundle; a key the language lacks stays English. Same sources and order as
+	 * {@link #bundle}: the deployment's own files first, then the classpath.
+	 */
+	public Map<String, String> withEnglish(String deploymentId, String name, String language) {
+		Map<String, String> english = file(deploymentId, name + ".properties");
+		Map<String, String> translated = bundle(deploymentId, name, language);
+		if (translated.isEmpty()) {
+			return english;
+		}
+		Map<String, String> texts = new LinkedHashMap<>(english);
+		texts.putAll(translated);
+		return Collections.unmodifiableMap(texts);
+	}
+
+	private Map<String, String> file(String deploymentId, String file) {
 		CommandContext context = Context.getCommandContext();
 		if (deploymentId != null && context != null) {
 			Optional<Map<String, String>> own = deployed.computeIfAbsent(deploymentId + "/" + file,

@@ -21,6 +21,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.acolhida.expressions.ExpressionPolicy;
+import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.FormTexts;
 import org.acolhida.language.ProtocolTexts;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -66,6 +67,13 @@ final class ProtocolCheck {
 
 	/** The languages a bundle may be in: every one workers read but English, which the files are in. */
 	private static final Set<String> BUNDLE_LANGUAGES = Set.of("pt_BR", "it");
+
+	/** The bundles of texts that delegates compose: {@code i18n/texts.properties}, {@code texts_pt_BR.properties}. */
+	private static final Pattern COMPOSED_TEXTS = Pattern
+		.compile("(?:.*/)?" + ComposedTexts.BUNDLE + "(?:_[a-z]{2}(?:_[A-Z]{2})?)?\\.properties");
+
+	/** A translation of one rule of the documentation checklist. */
+	private static final Pattern CHECKLIST_TEXT = Pattern.compile("checklist\\.[a-z0-9_]+\\.(papers|fee)");
 
 	/** The key of a process bundle that names the process itself; every other key is a user task id. */
 	static final String PROCESS_NAME = "process.name";
@@ -323,6 +331,10 @@ final class ProtocolCheck {
 	 * field or task would silently show English.
 	 */
 	private void checkBundle(String name, byte[] bytes, Map<String, BpmnModelInstance> processes) {
+		if (COMPOSED_TEXTS.matcher(name).matches()) {
+			checkComposedTexts(name, bytes);
+			return;
+		}
 		Matcher bundle = BUNDLE.matcher(name);
 		if (!bundle.matches()) {
 			problems.add(new ProtocolProblem(name, null, "is not a bundle of translations: name it"
@@ -368,6 +380,29 @@ final class ProtocolCheck {
 		if (!unknown.isEmpty()) {
 			problems.add(new ProtocolProblem(name, null, "names " + unknown + ", which are not user tasks of process '"
 					+ target + "': keys are " + PROCESS_NAME + " and task ids " + tasks));
+		}
+	}
+
+	/**
+	 * The texts delegates compose ({@link ComposedTexts}) name no form or process: each key must be one
+	 * the application writes (in its English {@code texts.properties}) or the translation of a rule of the
+	 * checklist, so that a misspelt key is not deployed as a text nobody reads.
+	 */
+	private void checkComposedTexts(String name, byte[] bytes) {
+		Map<String, String> texts;
+		try {
+			texts = ProtocolTexts.parse(bytes);
+		}
+		catch (RuntimeException e) {
+			problems.add(new ProtocolProblem(name, null, "is not a readable .properties file: " + e.getMessage()));
+			return;
+		}
+		Set<String> known = ProtocolTexts.fromClasspath(ComposedTexts.BUNDLE + ".properties").keySet();
+		Set<String> unknown = new TreeSet<>(texts.keySet());
+		unknown.removeIf(key -> known.contains(key) || CHECKLIST_TEXT.matcher(key).matches());
+		if (!unknown.isEmpty()) {
+			problems.add(new ProtocolProblem(name, null, "has " + unknown + ", which the application composes nowhere:"
+					+ " keys are those of i18n/" + ComposedTexts.BUNDLE + ".properties and checklist.<rule>.papers or .fee"));
 		}
 	}
 

@@ -1,14 +1,12 @@
 package org.acolhida.reception;
 
 import java.time.Clock;
-import org.acolhida.language.FormValues;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Optional;
 
-import org.acolhida.language.WorkLanguage;
+import org.acolhida.language.ComposedTexts;
+import org.acolhida.language.FormValues;
+import org.acolhida.language.Words;
 import org.acolhida.reception.ReceptionProcess.Variables;
-import org.acolhida.units.OpeningHours.OpeningAt;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
 import org.acolhida.units.UnitKind;
@@ -26,9 +24,10 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * Reads {@code referralKind} (a {@link UnitKind} name), {@code unitCode} (its municipality) and
  * {@code district}. Looks for the unit of that kind responsible for the district, else one of that
  * kind in the municipality whose staff speak the local language. Writes, into the referral's
- * subprocess instance (which declares them as local inputs),
+ * subprocess instance (which declares them as local inputs), {@code referralKindText} (the kind in
+ * words, also when no unit is found, for the form that arranges it by hand),
  * {@code referralUnitCode}, {@code referralUnitName}, {@code referralWhere} (address and contact)
- * and {@code referralNextOpening} (text in the unit's language and time zone, or none known).
+ * and {@code referralNextOpening} (in the case unit's language, in the referral unit's time zone).
  * Raises the BPMN error {@value ReceptionProcess#ERROR_NO_UNIT_FOUND} when the network has no such
  * unit there: a worker then arranges the referral by hand.
  */
@@ -37,20 +36,22 @@ class FindReferralUnitDelegate implements JavaDelegate {
 
 	private final UnitDirectory units;
 
-	private final WorkLanguage language;
+	private final ComposedTexts texts;
 
 	private final Clock clock;
 
-	FindReferralUnitDelegate(UnitDirectory units, WorkLanguage language, Clock clock) {
+	FindReferralUnitDelegate(UnitDirectory units, ComposedTexts texts, Clock clock) {
 		this.clock = clock;
 		this.units = units;
-		this.language = language;
+		this.texts = texts;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		UnitKind kind = UnitKind.valueOf(ReceptionProcess.REFERRAL_KIND.from(execution).get());
 		ServiceUnit owner = units.unit(UNIT_CODE.from(execution).get());
+		Words words = texts.forUnit(execution, owner.getCode());
+		execution.setVariable(Variables.REFERRAL_KIND_TEXT, words.word("unitKind", kind));
 		String district = FormValues.text(execution.getVariable(Variables.DISTRICT));
 		Optional<ServiceUnit> found = district == null ? Optional.empty()
 				: units.responsibleUnit(kind, owner.getMunicipality(), district);
@@ -66,13 +67,8 @@ class FindReferralUnitDelegate implements JavaDelegate {
 		execution.setVariable(Variables.REFERRAL_UNIT_NAME, unit.getName());
 		execution.setVariable(Variables.REFERRAL_WHERE,
 				join(unit.getAddress(), unit.getContact()));
-		OpeningAt now = units.openingAt(unit.getCode(), clock.instant());
-		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-			.withLocale(WorkLanguage.locale(language.ofUnit(owner.getCode())))
-			.withZone(unit.getZone());
-		execution.setVariable(Variables.REFERRAL_NEXT_OPENING, now.open()
-				? now.until().map(until -> "open now, until " + format.format(until)).orElse("open now")
-				: now.next().map(next -> format.format(next.opens())).orElse("-"));
+		execution.setVariable(Variables.REFERRAL_NEXT_OPENING,
+				words.opening(units.openingAt(unit.getCode(), clock.instant()), unit.getZone()));
 	}
 
 	private static String join(String address, String contact) {

@@ -220,6 +220,9 @@ public final class ReceptionProcess {
 
 		public static final String REFERRAL_NEXT_OPENING = "referralNextOpening";
 
+		/** The kind of unit a referral goes to, in words of the case unit's language. */
+		public static final String REFERRAL_KIND_TEXT = "referralKindText";
+
 		/** {@code REFERRED}, {@code DECLINED}, {@code NOT_REACHED}, {@code ARRANGED_OUTSIDE}. */
 		public static final String REFERRAL_OUTCOME = "referralOutcome";
 

@@ -107,6 +107,8 @@ class DocumentationChecklistDecisionTest {
 		assertThat(result.<Boolean>getEntry("feeWaived")).isEqualTo(feeWaived);
 		assertThat(result.<String>getEntry("papersToBring")).isNotBlank();
 		assertThat(result.<String>getEntry("fee")).isNotBlank();
+		// the rule names itself: its papers and fee in other languages are checklist.<rule>.papers and .fee
+		assertThat("rule_" + result.<String>getEntry("checklistRule")).isEqualTo(rule);
 	}
 
 	@Test

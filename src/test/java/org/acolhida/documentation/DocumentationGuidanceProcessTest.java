@@ -19,11 +19,14 @@ import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.Relation;
 import org.acolhida.documentation.DocumentationProcess.Elements;
 import org.acolhida.documentation.DocumentationProcess.Variables;
+import org.acolhida.errors.InvalidInputException;
+import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.InvalidFormException;
 import org.acolhida.language.ProtocolTexts;
 import org.acolhida.language.WorkLanguage;
+import org.acolhida.language.Words;
 import org.acolhida.support.DeployedForm;
-import org.acolhida.errors.InvalidInputException;
+import org.acolhida.support.ShownToWorkers;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -79,6 +82,9 @@ class DocumentationGuidanceProcessTest {
 
 	/** Wednesday 4 March 2026, 10:00 in Sorocaba. */
 	static final Instant WEDNESDAY = Instant.parse("2026-03-04T13:00:00Z");
+
+	@Autowired
+	ComposedTexts texts;
 
 	@Autowired
 	ProcessEngine engine;
@@ -138,6 +144,8 @@ class DocumentationGuidanceProcessTest {
 		List<Task> found = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
 			.listPage(0, 10);
 		assertThat(found).as("open tasks " + taskKey).hasSize(1);
+		// every task a test works on is read as a worker of its unit reads it: no raw code, no ISO date
+		ShownToWorkers.assertNoRawCode(found.get(0), tasks, forms, identity);
 		return found.get(0);
 	}
 
@@ -215,8 +223,11 @@ class DocumentationGuidanceProcessTest {
 		Task choice = task(instance, Elements.CHOOSE_DOCUMENTS);
 		assertThat(groupsOf(choice)).containsExactly("documentation.SOR-CRAS-NORTE");
 		assertThat(choice.getName()).isEqualTo("Escolher documentos · " + caseNumber + " · Marie Joseph");
+		Words pt = texts.in(WorkLanguage.PT_BR);
 		assertThat(runtime.getVariable(instance.getId(), Variables.DOCUMENT_OPTIONS).toString())
-			.contains("CRNM:1", "CPF:1", "CTPS_DIGITAL:1").doesNotContain("PERMESSO");
+			.contains("CRNM:1", "CPF:1", "CTPS_DIGITAL:1").doesNotContain("PERMESSO")
+			.contains(pt.text("documentOption", pt.word("documentType", "CTPS_DIGITAL"), "Marie Joseph"))
+			.doesNotContain("\"CTPS_DIGITAL ·");
 
 		choose(instance, "HUMANITARIAN_VISA", "CRNM:1");
 
@@ -227,7 +238,14 @@ class DocumentationGuidanceProcessTest {
 		assertThat(local(orientation, Variables.FEE_WAIVED)).isEqualTo(true);
 		assertThat(local(orientation, Variables.OFFICE_CODE)).isEqualTo("SOR-PF");
 		assertThat(local(orientation, Variables.OFFICE_NEXT_OPENING)).isNotEqualTo("-");
-		assertThat(orientation.getName()).endsWith("Marie Joseph · CRNM");
+		// the trail's task names the member and the document in words; the form shows the checklist in Portuguese
+		assertThat(orientation.getName()).endsWith("Marie Joseph · " + pt.word("documentType", "CRNM"));
+		assertThat(local(orientation, Variables.DOCUMENT_TYPE_TEXT)).isEqualTo(pt.word("documentType", "CRNM"));
+		assertThat(local(orientation, Variables.SITUATION_TEXT)).isEqualTo(pt.word("situation", "HUMANITARIAN_VISA"));
+		assertThat(local(orientation, Variables.OFFICE_KIND_TEXT)).isEqualTo(pt.word("officeKind", "FEDERAL_POLICE"));
+		assertThat(local(orientation, Variables.PAPERS_TO_BRING))
+			.isEqualTo(pt.textOr("checklist.br_crnm_humanitarian.papers", null));
+		assertThat(local(orientation, Variables.FEE)).isEqualTo(pt.textOr("checklist.br_crnm_humanitarian.fee", null));
 		assertThat(runtime.getVariable(instance.getId(), Variables.OFFICE_CODE)).as("local to the trail").isNull();
 
 		LocalDate monday = LocalDate.of(2026, 3, 9);
@@ -243,6 +261,8 @@ class DocumentationGuidanceProcessTest {
 			.orElseThrow().opens().toInstant());
 		fire(instance, Elements.REMINDER_TIMER);
 		assertThat(groupsOf(task(instance, Elements.CONFIRM_ATTENDANCE))).containsExactly("documentation.SOR-CRAS-NORTE");
+		assertThat(local(task(instance, Elements.CONFIRM_ATTENDANCE), Variables.APPOINTMENT_TEXT)).isEqualTo(pt.dateTime(
+				monday.atTime(10, 0).atZone(units.unit("SOR-PF").getZone()).toInstant(), units.unit("SOR-PF").getZone()));
 		complete(instance, Elements.CONFIRM_ATTENDANCE, Variables.ATTENDANCE, "CONFIRMED");
 		assertThat(timer(instance, Elements.OUTCOME_TIMER).getDuedate().toInstant())
 			.isEqualTo(at("SOR-PF", monday, LocalTime.of(10, 0)).toInstant().plus(Duration.ofHours(2)));
@@ -273,13 +293,16 @@ class DocumentationGuidanceProcessTest {
 		Task renew = task(renewal, Elements.RENEWAL_REMINDER);
 		assertThat(groupsOf(renew)).containsExactly("documentation.SOR-CRAS-OESTE");
 		assertThat(runtime.getVariable(renewal.getId(), LoadCaseDelegate.RENEWAL_SUMMARY).toString())
-			.contains("CRNM", "Marie Joseph", "V123456-X", "2028-03-01");
+			.isEqualTo(pt.text("renewalSummary", pt.word("documentType", "CRNM"), "Marie Joseph", "V123456-X",
+					pt.date(LocalDate.of(2028, 3, 1))))
+			.doesNotContain("2028-03-01");
 
 		complete(renewal, Elements.RENEWAL_REMINDER, Variables.RENEWAL_DECISION, "RENEW");
 
 		Task renewalOrientation = task(renewal, Elements.ORIENTATION);
 		assertThat(local(renewalOrientation, Variables.SITUATION)).isEqualTo("RENEWAL");
-		assertThat(local(renewalOrientation, Variables.PAPERS_TO_BRING).toString()).contains("Current CRNM");
+		assertThat(local(renewalOrientation, Variables.PAPERS_TO_BRING))
+			.isEqualTo(pt.textOr("checklist.br_crnm_renewal.papers", null));
 	}
 
 	@Test
@@ -342,6 +365,12 @@ class DocumentationGuidanceProcessTest {
 		assertThat(local(orientation, Variables.OFFICE_CODE)).isEqualTo("CRE-QUESTURA");
 		assertThat(local(orientation, Variables.OFFICE_KIND)).isEqualTo("QUESTURA");
 		assertThat(orientation.getName()).startsWith("Orientamento sui documenti da portare · ");
+		Words it = texts.in(WorkLanguage.IT);
+		assertThat(orientation.getName()).endsWith(" · " + it.word("documentType", "PERMESSO_SOGGIORNO"));
+		assertThat(local(orientation, Variables.OFFICE_KIND_TEXT)).isEqualTo(it.word("officeKind", "QUESTURA"));
+		assertThat(local(orientation, Variables.SITUATION_TEXT)).isEqualTo(it.word("situation", "ASYLUM_SEEKER"));
+		assertThat(local(orientation, Variables.PAPERS_TO_BRING))
+			.isEqualTo(it.textOr("checklist.it_permesso_asylum.papers", null));
 
 		orientAndBook(instance, LocalDate.of(2026, 8, 17), "09:30");
 
@@ -432,7 +461,8 @@ class DocumentationGuidanceProcessTest {
 		assertThat(local(byRequest.get("CRNM:2"), Variables.SITUATION)).isEqualTo("MINOR");
 		assertThat(local(byRequest.get("CRNM:2"), Variables.MEMBER_NAME)).isEqualTo("Jean Joseph");
 		assertThat(local(byRequest.get("CPF:1"), Variables.SITUATION)).isEqualTo("HUMANITARIAN_VISA");
-		assertThat(byRequest.get("CRNM:2").getName()).endsWith("Jean Joseph · CRNM");
+		assertThat(byRequest.get("CRNM:2").getName())
+			.endsWith("Jean Joseph · " + texts.in(WorkLanguage.PT_BR).word("documentType", "CRNM"));
 
 		// answers of one trail stay in it
 		tasks.complete(byRequest.get("CRNM:2").getId(), vars(Variables.PAPERS_COMPLETE, false,

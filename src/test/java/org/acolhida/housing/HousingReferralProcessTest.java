@@ -15,8 +15,12 @@ import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.Relation;
 import org.acolhida.housing.HousingReferralProcess.Elements;
 import org.acolhida.housing.HousingReferralProcess.Variables;
+import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.InvalidFormException;
+import org.acolhida.language.WorkLanguage;
+import org.acolhida.language.Words;
 import org.acolhida.support.DeployedForm;
+import org.acolhida.support.ShownToWorkers;
 import org.acolhida.support.FormLabels;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -85,6 +89,9 @@ class HousingReferralProcessTest {
 	static final String CRE_MEN = "CRE-CASA-ACCOGLIENZA";
 
 	static final String CRE_FAMILIES = "CRE-CASA-FAMIGLIE";
+
+	@Autowired
+	ComposedTexts texts;
 
 	@Autowired
 	ProcessEngine engine;
@@ -166,6 +173,8 @@ class HousingReferralProcessTest {
 	Task task(ProcessInstance instance, String taskId) {
 		Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId).singleResult();
 		assertThat(task).as("open task " + taskId).isNotNull();
+		// every task a test works on is read as a worker of its unit reads it: no raw code, no ISO date
+		ShownToWorkers.assertNoRawCode(task, tasks, forms, identity);
 		return task;
 	}
 
@@ -226,8 +235,15 @@ class HousingReferralProcessTest {
 		assertThat(candidateCodes(instance)).containsExactly(SOR_MIGRANTS, SOR_WOMEN, SOR_FAMILIES);
 		assertThat(runtime.getVariable(instance.getId(), Variables.SHELTER_OPTIONS).toString())
 			.contains("Casa de Acolhida do Migrante · 30 vagas livres · mesmo bairro · fala ht");
+		// no names, and in the words of the unit (Sorocaba: Portuguese)
+		Words pt = texts.in(WorkLanguage.PT_BR);
 		assertThat(runtime.getVariable(instance.getId(), Variables.HOUSEHOLD_SUMMARY))
-			.isEqualTo("1 adult, 1 child (5); women travelling alone; speaks ht");
+			.isEqualTo(pt.text("household.withChildren", pt.text("household.adult", 1), pt.text("household.child", 1, 5))
+					+ "; " + pt.text("household.womenAlone") + "; " + pt.text("household.speaks", "ht"))
+			.isNotEqualTo(texts.in(WorkLanguage.EN).text("household.adult", 1) + ", "
+					+ texts.in(WorkLanguage.EN).text("household.child", 1, 5) + "; "
+					+ texts.in(WorkLanguage.EN).text("household.womenAlone") + "; "
+					+ texts.in(WorkLanguage.EN).text("household.speaks", "ht"));
 		Task choose = task(instance, Elements.CHOOSE_SHELTER);
 		assertThat(groupsOf(choose)).containsExactly("housing.SOR-CRAS-NORTE");
 		assertThat(choose.getName()).isEqualTo("Escolher um abrigo · " + caseNumber + " · Marie Joseph");
@@ -342,7 +358,8 @@ class HousingReferralProcessTest {
 		assertThat(occupancy(SOR_FAMILIES).held()).isZero();
 		assertThat(candidateCodes(instance)).doesNotContain(SOR_FAMILIES).contains(SOR_MIGRANTS, SOR_WOMEN);
 		assertThat(runtime.getVariable(instance.getId(), Variables.REFERRAL_PROBLEM))
-			.isEqualTo("Abrigo Familiar Recomeço declined: no cot for the baby this week");
+			.isEqualTo(texts.in(WorkLanguage.PT_BR).text("referralProblem.declined", "Abrigo Familiar Recomeço",
+					"no cot for the baby this week"));
 
 		choose(instance, SOR_WOMEN);
 		complete(task(instance, Elements.SHELTER_ANSWER), withVariables(Variables.SHELTER_ANSWER, "ACCEPT"));
@@ -371,8 +388,8 @@ class HousingReferralProcessTest {
 		assertThat(occupancy(SOR_MIGRANTS).held()).isZero();
 		assertThat(capacity.findHold(holdId).orElseThrow().status()).isEqualTo(HoldStatus.EXPIRED);
 		assertThat(groupsOf(task(instance, Elements.HOLD_EXPIRED_NOTICE))).containsExactly("coordinator.SOR-CRAS-NORTE");
-		assertThat(runtime.getVariable(instance.getId(), Variables.REFERRAL_PROBLEM).toString())
-			.startsWith("Casa de Acolhida do Migrante did not answer");
+		assertThat(runtime.getVariable(instance.getId(), Variables.REFERRAL_PROBLEM))
+			.isEqualTo(texts.in(WorkLanguage.PT_BR).text("referralProblem.expired", "Casa de Acolhida do Migrante"));
 		// nobody declined: the same shelter may be offered again (the coordinator calls it)
 		assertThat(candidateCodes(instance)).containsExactly(SOR_MIGRANTS);
 
@@ -395,8 +412,8 @@ class HousingReferralProcessTest {
 		assertThat(instance).hasPassed(Elements.HOLD_BEDS).hasNotPassed(Elements.SHELTER_ANSWER)
 			.isWaitingAt(Elements.CHOOSE_SHELTER);
 		assertThat(runtime.getVariable(instance.getId(), Variables.HOLD_OUTCOME)).isEqualTo("NO_ROOM");
-		assertThat(runtime.getVariable(instance.getId(), Variables.REFERRAL_PROBLEM).toString())
-			.contains("fewer than 2 free beds");
+		assertThat(runtime.getVariable(instance.getId(), Variables.REFERRAL_PROBLEM))
+			.isEqualTo(texts.in(WorkLanguage.PT_BR).text("referralProblem.NO_ROOM", "Abrigo Familiar Recomeço", 2));
 		assertThat(candidateCodes(instance)).doesNotContain(SOR_FAMILIES);
 
 		jdbc.update("UPDATE service_unit SET active = FALSE WHERE code = ?", SOR_WOMEN);

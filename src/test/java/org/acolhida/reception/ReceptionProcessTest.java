@@ -14,11 +14,15 @@ import org.acolhida.cases.CaseStatus;
 import org.acolhida.cases.NewCase;
 import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.NewPerson.NewDocument;
+import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.InvalidFormException;
+import org.acolhida.language.WorkLanguage;
+import org.acolhida.language.Words;
 import org.acolhida.reception.ReceptionProcess.Elements;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.support.DeployedForm;
 import org.acolhida.support.FormLabels;
+import org.acolhida.support.ShownToWorkers;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -71,6 +75,9 @@ class ReceptionProcessTest {
 		}
 
 	}
+
+	@Autowired
+	ComposedTexts texts;
 
 	@Autowired
 	ProcessEngine engine;
@@ -244,6 +251,14 @@ class ReceptionProcessTest {
 		Task referral = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.REFERRAL_UNIT_CODE)).isEqualTo("SOR-CREAS-1");
 		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.REFERRAL_NEXT_OPENING)).isNotEqualTo("-");
+		// the referral's kind and next opening in the words of Sorocaba, as its worker reads them
+		Words pt = texts.in(WorkLanguage.PT_BR);
+		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.REFERRAL_KIND_TEXT))
+			.isEqualTo(pt.word("unitKind", "CREAS"));
+		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.REFERRAL_NEXT_OPENING).toString())
+			.doesNotContain(texts.in(WorkLanguage.EN).text("opening.open"));
+		assertThat(ShownToWorkers.assertNoRawCode(referral, tasks, forms, identity))
+			.anyMatch(text -> text.contains(pt.word("unitKind", "CREAS")));
 		assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), referral.getDueDate().toInstant()))
 			.isLessThanOrEqualTo(Duration.ofHours(4));
 
