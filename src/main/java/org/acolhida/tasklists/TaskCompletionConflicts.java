@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +44,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * "no longer open" when it ended otherwise, e.g. its case was closed); never existed → 404; still open
  * and the failure was an optimistic lock → 409 "changed meanwhile, try again"; still open and the
  * submitted variables made a gateway or decision fail (an answer missing, or of the wrong type) → 400.
- * Anything else stays a 500. It serves both the REST API for integrations and the one Tasklist uses.
+ * Anything else stays a 500. A refused form (400) keeps its status and loses only the REST resource's
+ * English frame around the translated refusal. It serves both the REST API for integrations and the
+ * one Tasklist uses.
  */
 class TaskCompletionConflicts extends OncePerRequestFilter {
 
@@ -96,6 +100,10 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 		String userId = userId(request);
 		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, answer);
+		if (answer.getStatus() == 400 && !response.isCommitted()) {
+			withoutEngineFrame(request, answer);
+			return;
+		}
 		if (answer.getStatus() < 500 || response.isCommitted()) {
 			answer.copyBodyToResponse();
 			return;
@@ -124,6 +132,36 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 		byte[] replaced = json.writeValueAsBytes(Map.of("type", type, "message", message));
 		response.setContentLength(replaced.length);
 		response.getOutputStream().write(replaced);
+	}
+
+	/**
+	 * A refused form's message without the English frame the REST resource puts around it ("Cannot
+	 * submit task form &lt;task id&gt;: "). The refusal itself is already in the worker's language and
+	 * names the fields (see {@code language.FormMessages}); Tasklist shows the message as it comes, so
+	 * the frame was the only English, and the task id the only code, a worker read above the form.
+	 */
+	private void withoutEngineFrame(HttpServletRequest request, ContentCachingResponseWrapper answer)
+			throws IOException {
+		String frame = "Cannot submit task form " + taskId(request) + ": ";
+		byte[] original = answer.getContentAsByteArray();
+		JsonNode body;
+		try {
+			body = json.readTree(original);
+		}
+		catch (IOException notJson) {
+			answer.copyBodyToResponse();
+			return;
+		}
+		String message = body == null ? null : body.path("message").asText(null);
+		if (message == null || !message.startsWith(frame)) {
+			answer.copyBodyToResponse();
+			return;
+		}
+		((ObjectNode) body).put("message", message.substring(frame.length()));
+		byte[] replaced = json.writeValueAsBytes(body);
+		answer.resetBuffer();
+		answer.getResponse().setContentLength(replaced.length);
+		answer.getResponse().getOutputStream().write(replaced);
 	}
 
 	/** The engine's own words: the "message" of its JSON answer, or the answer as it is. */

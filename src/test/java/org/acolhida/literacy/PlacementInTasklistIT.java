@@ -160,7 +160,10 @@ class PlacementInTasklistIT {
 		assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody()).contains(FormLabels.of("literacy-placement", "pt-BR").label("availableDays"))
 			.doesNotContain("Null")
-			.doesNotContain("availableDays");
+			.doesNotContain("availableDays")
+			.as("no English frame and no task id around the refusal Tasklist shows")
+			.doesNotContain("Cannot submit")
+			.doesNotContain(task);
 
 		ResponseEntity<String> corrected = submitInTasklist(davi, task,
 				placement(true, List.of("TUESDAY"), List.of("EVENING")));
