@@ -48,6 +48,9 @@ final class ScreenTexts {
 	private static final String DOCUMENT_OPTIONS = "the documents offered are labelled \"<TYPE> · <member>\" by "
 			+ "LoadCaseDelegate (issue 14: texts delegates compose come from the bundles)";
 
+	private static final String TRAIL_PERSON = "a document trail's task name and heading carry the document type "
+			+ "as its code after the person (\"Awa Diallo · PERMESSO_SOGGIORNO\"), set for the trail's tasks (issue 14)";
+
 	private static final String CHECKLIST_TEXT = "the orientation's checklist text shows the situation and the "
 			+ "office kind as codes, composed by delegates and the checklist table (issue 14)";
 
@@ -68,7 +71,11 @@ final class ScreenTexts {
 			Map.entry("it documentation-choose code RESIDENCE_REGISTRATION", DOCUMENT_OPTIONS),
 			Map.entry("pt-BR documentation-orientation code ASYLUM_SEEKER", CHECKLIST_TEXT),
 			Map.entry("it documentation-orientation code ASYLUM_SEEKER", CHECKLIST_TEXT),
-			Map.entry("pt-BR documentation-orientation code RECEITA_FEDERAL", CHECKLIST_TEXT));
+			Map.entry("pt-BR documentation-orientation code RECEITA_FEDERAL", CHECKLIST_TEXT),
+			Map.entry("it documentation-orientation code PERMESSO_SOGGIORNO", TRAIL_PERSON),
+			Map.entry("it documentation-appointment code PERMESSO_SOGGIORNO", TRAIL_PERSON),
+			Map.entry("it documentation-confirm code PERMESSO_SOGGIORNO", TRAIL_PERSON),
+			Map.entry("it documentation-outcome code PERMESSO_SOGGIORNO", TRAIL_PERSON));
 
 	private static final Set<String> GAPS_SEEN = new TreeSet<>();
 
