@@ -18,13 +18,14 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * Reads {@code caseNumber} and {@code learnerRef}. Writes, into the learner's subprocess instance
  * (which declares them as local inputs), {@code personName} (the learner's, for task names and
  * forms), {@code learnerAge} (on the engine's date) and {@code schoolAge}; and the placement's
- * checklists {@code availableDays} and {@code availableTimes} as empty JSON lists. A learner the case file
+ * checklists {@code availableDays} and {@code availableTimes} as empty JSON lists, and {@code needsClass}
+ * true. A learner the case file
  * no longer has (the household was registered again meanwhile) is a fault: an incident, retried once
  * the case file is right.
  */
 @Component("prepareLearnerDelegate")
 @ProvidesVariables({ Variables.PERSON_NAME, Variables.LEARNER_AGE, Variables.SCHOOL_AGE, Variables.AVAILABLE_DAYS,
-		Variables.AVAILABLE_TIMES })
+		Variables.AVAILABLE_TIMES, Variables.NEEDS_CLASS })
 class PrepareLearnerDelegate implements JavaDelegate {
 
 	private final Learners learners;
@@ -52,6 +53,10 @@ class PrepareLearnerDelegate implements JavaDelegate {
 		// Null: typed as JSON lists, the ticks arrive as JSON, none ticked as [].
 		execution.setVariable(Variables.AVAILABLE_DAYS, SpinValues.jsonValue("[]").create());
 		execution.setVariable(Variables.AVAILABLE_TIMES, SpinValues.jsonValue("[]").create());
+		// The placement form ticks "enrol in a class" by default, but Tasklist gives a form the variable it
+		// finds over the form's default, and the scope declares this one empty: the box came unticked and
+		// hid the level and the days, so every learner had to be ticked in by hand.
+		execution.setVariable(Variables.NEEDS_CLASS, true);
 	}
 
 }

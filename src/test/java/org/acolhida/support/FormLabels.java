@@ -54,7 +54,8 @@ public final class FormLabels {
 	/** The label of the field with this key (or of the group with this path), at any depth. */
 	public String label(String key) {
 		JsonNode field = component(key);
-		String property = field.hasNonNull("dateLabel") ? "dateLabel" : "label";
+		String property = field.hasNonNull("dateLabel") ? "dateLabel"
+				: field.hasNonNull("timeLabel") && !field.hasNonNull("label") ? "timeLabel" : "label";
 		JsonNode label = field.get(property);
 		if (label == null || !label.isTextual()) {
 			throw new IllegalArgumentException(file + ": field " + key + " has no label");
