@@ -18,6 +18,7 @@ import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.InvalidFormException;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.language.Words;
+import org.acolhida.literacy.LiteracyEnrollmentProcess;
 import org.acolhida.reception.ReceptionProcess.Elements;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.support.DeployedForm;
@@ -291,7 +292,11 @@ class ReceptionProcessTest {
 		assertThat(instance).isWaitingAt(Elements.CALL_HOUSING, Elements.CALL_LITERACY);
 		assertThat(runtime.getVariable(instance.getId(), Variables.PRIORITY)).isEqualTo("HIGH");
 		for (Task placeholder : tasks.createTaskQuery().processInstanceBusinessKey(caseOf(instance)).list()) {
-			tasks.complete(placeholder.getId(), Map.of("referralNotes", "done"));
+			// A placement offers "enrol in a class" ticked; here the children are only referred, so untick it.
+			tasks.complete(placeholder.getId(),
+					LiteracyEnrollmentProcess.Elements.PLACEMENT.equals(placeholder.getTaskDefinitionKey())
+							? Map.of("referralNotes", "done", LiteracyEnrollmentProcess.Variables.NEEDS_CLASS, false)
+							: Map.of("referralNotes", "done"));
 		}
 		// housing-referral: after the household needs, choose a shelter and let it accept
 		ProcessInstance housing = runtime.createProcessInstanceQuery()
