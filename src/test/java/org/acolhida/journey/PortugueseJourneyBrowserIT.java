@@ -5,6 +5,7 @@ import java.time.LocalTime;
 
 import org.acolhida.documentation.DocumentationProcess;
 import org.acolhida.housing.HousingReferralProcess;
+import org.acolhida.language.ProtocolTexts;
 import org.acolhida.literacy.LiteracyEnrollmentProcess;
 import org.acolhida.reception.ReceptionProcess;
 import org.acolhida.support.FormLabels;
@@ -104,6 +105,8 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		String choose = step(DocumentationProcess.KEY, DocumentationProcess.Elements.CHOOSE_DOCUMENTS);
 		bruno.waitForTask(choose, caseNumber);
 		bruno.shot("documentation-list");
+		// Tasklist's list names each task's protocol: "documentation-guidance" in Portuguese, not the diagram's English.
+		bruno.browser().waitForText(processName("documentation-guidance"));
 		bruno.openTask(choose, caseNumber);
 		FormLabels choice = form("documentation-choose");
 		bruno.waitForText(choice.label("chosenDocuments"));
@@ -242,6 +245,7 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		// one placement per member aged six or over, made together
 		assertThat(davi.waitForTask(placement, caseNumber)).as("placements of the mother and her two children")
 			.hasSize(3);
+		davi.browser().waitForText(processName("literacy-enrollment"));
 		davi.shot("literacy-list");
 		FormLabels place = form("literacy-placement");
 		davi.openTask(placement, caseNumber, name -> name.contains(mother));
@@ -294,6 +298,13 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 			.type(member, members.label("familyName"), familyName)
 			.date(member, members.label("birthDate"), born)
 			.type(member, members.label("nationality"), "Venezuela");
+	}
+
+	/** A protocol's name as a Portuguese worker reads it, from its bundle beside the diagram. */
+	private static String processName(String processKey) {
+		String name = ProtocolTexts.fromClasspath(ProtocolTexts.fileName(processKey, "pt-BR")).get("process.name");
+		assertThat(name).as("the Portuguese name of " + processKey).isNotBlank();
+		return name;
 	}
 
 }
