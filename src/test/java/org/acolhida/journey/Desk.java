@@ -127,8 +127,7 @@ final class Desk {
 			}
 			assertThat(Instant.now()).as("%s's list \"%s\" to show \"%s\" of %s", worker, list, step, caseNumber)
 				.isBefore(until);
-			browser.driver().navigate().refresh();
-			filter().click();
+			reloadList();
 		}
 	}
 
@@ -399,6 +398,38 @@ final class Desk {
 	private static String taskLinks(String step, String caseNumber) {
 		return "//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[starts-with(normalize-space(), "
 				+ literal(step + " ·") + ") and contains(normalize-space(), " + literal(caseNumber) + ")]";
+	}
+
+	/**
+	 * Reloads Tasklist and opens the list again, as a worker pressing F5 would. If the reloaded page
+	 * does not show the list, Tasklist is opened afresh from its start page, without the list and task
+	 * its address held; if it still does not, the failure says what the page showed.
+	 */
+	private void reloadList() {
+		browser.driver().navigate().refresh();
+		try {
+			filter().click();
+		}
+		catch (org.openqa.selenium.TimeoutException reloaded) {
+			Path shot = shot("list-lost-after-reload");
+			browser.driver().navigate().to(browser.driver().getCurrentUrl().replaceAll("#.*$", "#/"));
+			try {
+				filter().click();
+			}
+			catch (org.openqa.selenium.TimeoutException reopened) {
+				throw new AssertionError("after a reload, " + worker + "'s Tasklist at " + browser.driver().getCurrentUrl()
+						+ " showed the lists " + shownLists() + " and not \"" + list + "\" (screenshot " + shot + ")",
+						reopened);
+			}
+		}
+	}
+
+	private List<String> shownLists() {
+		return browser.driver()
+			.findElements(By.cssSelector(".task-filter a"))
+			.stream()
+			.map(a -> (a.isDisplayed() ? "" : "hidden:") + a.getText().trim())
+			.toList();
 	}
 
 	/** The link of the open list among the filters, once Tasklist shows it. */
