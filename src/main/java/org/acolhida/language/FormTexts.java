@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,6 +49,69 @@ public final class FormTexts {
 		Set<String> unknown = new TreeSet<>(keys);
 		unknown.removeAll(strings.keySet());
 		return unknown;
+	}
+
+	/**
+	 * The first component, at any depth of {@code within} (a form or a group of it), that holds the field
+	 * {@code key}: the one a refusal on that field points at.
+	 */
+	public static Optional<JsonNode> field(JsonNode within, String key) {
+		for (JsonNode component : within.path("components")) {
+			if (key.equals(component.path("key").asText(null))) {
+				return Optional.of(component);
+			}
+			Optional<JsonNode> inner = field(component, key);
+			if (inner.isPresent()) {
+				return inner;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The group that holds item {@code index} (from 0) of a list the form asks for: form-js 1.8.7 has no
+	 * list Tasklist can submit, so our forms ask for one as a row of groups with a path each
+	 * ({@code member1}, {@code member2}, ...), in form order.
+	 */
+	public static Optional<JsonNode> listItem(JsonNode form, int index) {
+		List<JsonNode> groups = new java.util.ArrayList<>();
+		collectGroups(form.path("components"), groups);
+		return index >= 0 && index < groups.size() ? Optional.of(groups.get(index)) : Optional.empty();
+	}
+
+	/**
+	 * What the form shows as a component's name, in the bundle's words: its label, or for a date or
+	 * time field (which has none) its date or time label; empty for a component without either.
+	 */
+	public static Optional<String> label(JsonNode component, Map<String, String> bundle) {
+		String id = component.path("id").asText();
+		for (String property : List.of("label", "dateLabel", "timeLabel")) {
+			JsonNode text = component.path(property);
+			if (text.isTextual() && !text.asText().isBlank()) {
+				return Optional.of(bundle.getOrDefault(id + "." + property, text.asText()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The word the form shows for option {@code value} of a select, radio or checklist, in the bundle's words. */
+	public static Optional<String> optionLabel(JsonNode component, String value, Map<String, String> bundle) {
+		for (JsonNode option : component.path("values")) {
+			if (value.equals(option.path("value").asText(null)) && option.path("label").isTextual()) {
+				return Optional.of(bundle.getOrDefault(component.path("id").asText() + ".values." + value,
+						option.get("label").asText()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static void collectGroups(JsonNode components, List<JsonNode> groups) {
+		for (JsonNode component : components) {
+			if ("group".equals(component.path("type").asText()) && component.path("path").isTextual()) {
+				groups.add(component);
+			}
+			collectGroups(component.path("components"), groups);
+		}
 	}
 
 	private static void collect(JsonNode components, Map<String, String> strings) {

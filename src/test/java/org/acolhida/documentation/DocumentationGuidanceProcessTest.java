@@ -26,6 +26,7 @@ import org.acolhida.language.ProtocolTexts;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.language.Words;
 import org.acolhida.support.DeployedForm;
+import org.acolhida.support.FormLabels;
 import org.acolhida.support.ShownToWorkers;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.FormService;
@@ -405,8 +406,8 @@ class DocumentationGuidanceProcessTest {
 		String outcomeTask = task(instance, Elements.RECORD_OUTCOME).getId();
 		assertThatThrownBy(() -> tasks.complete(outcomeTask, vars(Variables.OUTCOME, "LOST")))
 			.isInstanceOf(InvalidFormException.class)
-			.hasMessage("Correggere per favore: Esito: 'LOST' non è tra le opzioni: Rilasciato, In sospeso, Rifiutato,"
-					+ " La persona non si è presentata");
+			.hasMessage("Correggere per favore: Esito: 'LOST' non è tra le opzioni: "
+					+ options("documentation-outcome", "it", "outcome", "ISSUED", "PENDING", "REFUSED", "NO_SHOW"));
 		assertThat(instance).isWaitingAt(Elements.RECORD_OUTCOME);
 		complete(instance, Elements.RECORD_OUTCOME, Variables.OUTCOME, "NO_SHOW");
 		assertThat(instance).hasPassed(Elements.RECORD_NO_SHOW).isWaitingAt(Elements.SCHEDULE_APPOINTMENT);
@@ -504,10 +505,12 @@ class DocumentationGuidanceProcessTest {
 		String booking = task(instance, Elements.SCHEDULE_APPOINTMENT).getId();
 		assertThatThrownBy(() -> tasks.complete(booking, vars(Variables.APPOINTMENT_DATE, "2026-03-02",
 				Variables.APPOINTMENT_TIME, "10:00")))
-			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Data do agendamento: deve estar no futuro");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining(
+					FormLabels.of("documentation-appointment", "pt-BR").label("appointmentDate") + ": deve estar no futuro");
 		assertThatThrownBy(() -> tasks.complete(booking, vars(Variables.APPOINTMENT_DATE, "2026-03-12",
 				Variables.APPOINTMENT_TIME, "ten")))
-			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Horário do agendamento: não é um horário");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining(
+					FormLabels.of("documentation-appointment", "pt-BR").label("appointmentTime") + ": não é um horário");
 		assertThat(instance).isWaitingAt(Elements.SCHEDULE_APPOINTMENT);
 	}
 
@@ -553,7 +556,8 @@ class DocumentationGuidanceProcessTest {
 		String reminder = task(renewal, Elements.RENEWAL_REMINDER).getId();
 		assertThatThrownBy(() -> tasks.complete(reminder, vars(Variables.RENEWAL_DECISION, "RENW")))
 			.isInstanceOf(InvalidFormException.class)
-			.hasMessage("Correggere per favore: Decisione: 'RENW' non è tra le opzioni: Rinnovare, Non necessario");
+			.hasMessage("Correggere per favore: Decisione: 'RENW' non è tra le opzioni: "
+					+ options("documentation-renewal", "it", "renewalDecision", "RENEW", "NOT_NEEDED"));
 		assertThat(renewal).isWaitingAt(Elements.RENEWAL_REMINDER);
 		complete(renewal, Elements.RENEWAL_REMINDER, Variables.RENEWAL_DECISION, "NOT_NEEDED", "renewalNotes",
 				"left for France");
@@ -561,6 +565,13 @@ class DocumentationGuidanceProcessTest {
 		assertThat(renewal).hasPassed(Elements.END_RENEWAL_NOT_NEEDED).isEnded();
 		assertThat(documentation.scheduleRenewal(new IssuedDocument(null, caseNumber, 1, "CODICE_FISCALE", "CF1",
 				LocalDate.of(2026, 3, 1), null, null, Instant.now(), null))).as("no expiry, no renewal").isNull();
+	}
+
+	/** The words a form shows for these options of a field, as a refusal lists them. */
+	private static String options(String form, String language, String field, String... values) {
+		FormLabels labels = FormLabels.of(form, language);
+		return java.util.Arrays.stream(values).map(value -> labels.option(field, value))
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 }

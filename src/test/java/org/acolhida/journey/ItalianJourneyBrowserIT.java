@@ -69,7 +69,7 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		// Refusal in reception: the son's birth date in the future.
 		String refusal = giulia.refused(formErrors.getString("error.future"),
 				desk -> desk.date(son, members.label("birthDate"), LocalDate.now().plusMonths(3)));
-		assertRefused(refusal, "birthDate", "future");
+		assertRefused(refusal, "reception-household", "birthDate", "future");
 		giulia.shot("reception-household-refused");
 		assertThat(giulia.shows(household, caseNumber)).as("the refused household task stays in giulia's list").isTrue();
 		giulia.date(son, members.label("birthDate"), LocalDate.now().minusYears(9));
@@ -130,7 +130,7 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		// Refusal in documentation: an appointment booked for yesterday.
 		refusal = marco.refused(formErrors.getString("error.not_in_future"),
 				desk -> desk.date(booking.label("appointmentDate"), LocalDate.now().minusDays(1)));
-		assertRefused(refusal, "appointmentDate", "not_in_future");
+		assertRefused(refusal, "documentation-appointment", "appointmentDate", "not_in_future");
 		marco.shot("documentation-appointment-refused");
 		assertThat(marco.shows(appointment, caseNumber)).as("the refused booking stays in marco's list").isTrue();
 		marco.date(booking.label("appointmentDate"), workingDayIn(10));
@@ -198,7 +198,7 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		refusal = francesca.refused(formErrors.getString("error.required_when_declining"), desk -> desk
 			.pick(answering.label("shelterAnswer"), answering.option("shelterAnswer", "DECLINE"))
 			.type(answering.label("declineReason"), "   "));
-		assertRefused(refusal, "declineReason", "required_when_declining");
+		assertRefused(refusal, "housing-shelter-answer", "declineReason", "required_when_declining");
 		francesca.shot("shelter-answer-refused");
 		assertThat(francesca.shows(answer, caseNumber)).as("the refused answer stays in francesca's list").isTrue();
 
@@ -218,7 +218,7 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		// Refusal in literacy: an adult placement with no day ticked.
 		refusal = luca.refused(formErrors.getString("error.choose_one"), desk -> {
 		});
-		assertRefused(refusal, "availableDays", "choose_one");
+		assertRefused(refusal, "literacy-placement", "availableDays", "choose_one");
 		luca.shot("literacy-placement-refused");
 		assertThat(luca.shows(placement, caseNumber)).as("the refused placement stays in luca's list").isTrue();
 		assertEveryScreenInLanguage();

@@ -77,7 +77,7 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		// Refusal in reception: the younger child's birth date in the future.
 		String refusal = ana.refused(formErrors.getString("error.future"),
 				desk -> desk.date(younger, members.label("birthDate"), LocalDate.now().plusYears(1)));
-		assertRefused(refusal, "birthDate", "future");
+		assertRefused(refusal, "reception-household", "birthDate", "future");
 		ana.shot("reception-household-refused");
 		assertThat(ana.shows(household, caseNumber)).as("the refused household task stays in ana's list").isTrue();
 		ana.date(younger, members.label("birthDate"), youngerBorn);
@@ -175,7 +175,7 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		// Refusal in documentation: a document that expired yesterday.
 		refusal = bruno.refused(formErrors.getString("error.not_after_today"),
 				desk -> desk.date(result.label("expiryDate"), LocalDate.now().minusDays(1)));
-		assertRefused(refusal, "expiryDate", "not_after_today");
+		assertRefused(refusal, "documentation-outcome", "expiryDate", "not_after_today");
 		bruno.shot("documentation-outcome-refused");
 		assertThat(bruno.shows(outcome, caseNumber)).as("the refused outcome stays in bruno's list").isTrue();
 		bruno.date(result.label("expiryDate"), LocalDate.now().plusYears(10));
@@ -225,7 +225,7 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		refusal = paula.refused(formErrors.getString("error.required_when_declining"), desk -> desk
 			.pick(answering.label("shelterAnswer"), answering.option("shelterAnswer", "DECLINE"))
 			.type(answering.label("declineReason"), "   "));
-		assertRefused(refusal, "declineReason", "required_when_declining");
+		assertRefused(refusal, "housing-shelter-answer", "declineReason", "required_when_declining");
 		paula.shot("shelter-answer-refused");
 		assertThat(paula.shows(answer, caseNumber)).as("the refused answer stays in paula's list").isTrue();
 		paula.pick(answering.label("shelterAnswer"), answering.option("shelterAnswer", "ACCEPT"));
@@ -260,7 +260,7 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		// Refusal in literacy: an adult placement with no day ticked.
 		refusal = davi.refused(formErrors.getString("error.choose_one"), desk -> {
 		});
-		assertRefused(refusal, "availableDays", "choose_one");
+		assertRefused(refusal, "literacy-placement", "availableDays", "choose_one");
 		davi.shot("literacy-placement-refused");
 		assertThat(davi.shows(placement, caseNumber)).as("the refused placement stays in davi's list").isTrue();
 		davi.pick(place.label("availableDays"), place.option("availableDays", "MONDAY"))

@@ -153,10 +153,13 @@ abstract class StaffJourney {
 		screens.assertNothingUnexpected();
 	}
 
-	/** The refusal of a form as the bundles say it: "Por favor, corrija" and the field's name and the message. */
-	void assertRefused(String shown, String field, String error) {
+	/**
+	 * The refusal of a form as the bundles say it: "Por favor, corrija", the field named as the form
+	 * {@code formId} labels it, and the message.
+	 */
+	void assertRefused(String shown, String formId, String field, String error) {
 		screens.checkRefusal(shown);
-		assertThat(shown).contains(formErrors.getString("refused"), formErrors.getString("field." + field),
+		assertThat(shown).contains(formErrors.getString("refused"), form(formId).label(field),
 				formErrors.getString("error." + error));
 	}
 

@@ -12,6 +12,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
@@ -24,6 +26,7 @@ import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
 import org.acolhida.language.ProtocolTexts;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.support.DeployedForm;
+import org.acolhida.support.FormLabels;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -508,8 +511,10 @@ class LiteracyEnrollmentProcessTest {
 			.hasMessage("Por favor, corrija: Dias em que pode vir: escolha pelo menos um");
 		Map<String, Object> badLevel = new HashMap<>(placement("C2", true, "[\"MONDAY\"]", "EVENING"));
 		assertThatThrownBy(() -> tasks.complete(taskId, badLevel)).isInstanceOf(InvalidFormException.class)
-			.hasMessage("Por favor, corrija: Nível na língua local: 'C2' não é uma das opções: Não alfabetizado,"
-					+ " Iniciante, A1, A2, B1");
+			.hasMessage("Por favor, corrija: Nível na língua local: 'C2' não é uma das opções: "
+					+ Stream.of("PRE_LITERATE", "BEGINNER", "A1", "A2", "B1")
+						.map(level -> FormLabels.of("literacy-placement", "pt-BR").option("level", level))
+						.collect(Collectors.joining(", ")));
 
 		assertThat(instance).isWaitingAt(Elements.PLACEMENT);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM class_waitlist WHERE case_number = ?", Integer.class,

@@ -204,7 +204,7 @@ class ReceptionBrowserIT {
 		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);", message);
 		shot(browser, "01-future-birth-date-refused");
 		assertThat(browser.pageText()).contains(FORM_ERRORS.getString("refused"),
-				FORM_ERRORS.getString("field.birthDate"));
+				START_FORM.label("birthDate"));
 		assertThat(browser.driver().findElements(By.cssSelector(".modal-dialog .fjs-form")))
 			.as("the start form stays open to be corrected").isNotEmpty();
 		assertThat(caseOf(familyName)).as("no case opened").isNull();

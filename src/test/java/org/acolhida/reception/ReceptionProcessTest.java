@@ -424,7 +424,8 @@ class ReceptionProcessTest {
 			.isInstanceOf(InvalidFormException.class).hasMessage("Por favor, corrija: Nome: é obrigatório");
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
 				startForm("SOR-NOWHERE", "Ana", "Joseph", "1990-01-01", null)))
-			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Please correct: Receiving unit: 'SOR-NOWHERE' is not an active unit");
+			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Please correct: " + FormLabels.of("reception-start", "en").label("unitCode")
+					+ ": 'SOR-NOWHERE' is not an active unit");
 		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ReceptionProcess.KEY,
 				startForm("SOR-CRAS-NORTE", "Ana", "Joseph", tomorrow, null)))
 			.isInstanceOf(InvalidFormException.class).hasMessageContaining("Data de nascimento: está no futuro");
@@ -447,7 +448,7 @@ class ReceptionProcessTest {
 				[{"relation":"CHILD","givenName":"Lina","familyName":"Haddad","birthDate":"2099-01-01","nationality":"Syria"}]
 				""").create())))
 			.isInstanceOf(InvalidFormException.class)
-			.hasMessageContaining("Membro da família 1 · Data de nascimento: está no futuro");
+			.hasMessageContaining(member("pt-BR", "birthDate") + ": está no futuro");
 		assertThat(instance).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
 		assertThat(cases.find(caseOf(instance)).getMembers()).hasSize(1);
 	}
@@ -463,9 +464,15 @@ class ReceptionProcessTest {
 				[{"relation":"CHILD","givenName":"","familyName":"Diallo","birthDate":"2015-01-01","nationality":"Senegal"}]
 				""").create())))
 			.isInstanceOf(InvalidFormException.class)
-			.hasMessage("Correggere per favore: Componente del nucleo 1 · Nome: è obbligatorio");
+			.hasMessage("Correggere per favore: " + member("it", "givenName") + ": è obbligatorio");
 		assertThat(instance).isWaitingAt(Elements.REGISTER_HOUSEHOLD);
 		assertThat(cases.find(caseOf(instance)).getMembers()).hasSize(1);
+	}
+
+	/** A field of the first family member as the household form names it: "Familiar 1 · Data de nascimento". */
+	private static String member(String language, String field) {
+		FormLabels household = FormLabels.of("reception-household", language);
+		return household.label("member1") + " · " + household.label(field);
 	}
 
 }
