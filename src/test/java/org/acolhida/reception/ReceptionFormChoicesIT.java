@@ -204,7 +204,7 @@ class ReceptionFormChoicesIT {
 				"/engine-rest/process-definition/key/reception/submit-form", Map.of("variables", variables));
 		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
 		JsonNode tasks = call("ana", HttpMethod.GET,
-				"/engine-rest/task?processInstanceId=" + started.getBody().get("id").asText(), null).getBody();
+				"/engine-rest/task?maxResults=50&processInstanceId=" + started.getBody().get("id").asText(), null).getBody();
 		assertThat(tasks).hasSize(1);
 		return tasks.get(0).get("id").asText();
 	}
