@@ -304,7 +304,8 @@ final class Desk {
 					.findFirst()
 					.orElse(null));
 		click(item);
-		input.sendKeys(Keys.ESCAPE);
+		// on to the next field, closing the list; Escape would close Tasklist's start dialog too
+		input.sendKeys(Keys.TAB);
 		countField();
 		return this;
 	}

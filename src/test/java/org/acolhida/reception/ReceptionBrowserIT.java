@@ -318,7 +318,8 @@ class ReceptionBrowserIT {
 				.findFirst()
 				.orElse(null))
 			.click();
-		input.sendKeys(Keys.ESCAPE);
+		// on to the next field, closing the list; Escape would close Tasklist's start dialog too
+		input.sendKeys(Keys.TAB);
 	}
 
 	/** Opens a form-js select and picks the option shown as {@code option}. */
