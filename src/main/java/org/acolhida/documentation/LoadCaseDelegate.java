@@ -3,6 +3,7 @@ package org.acolhida.documentation;
 import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.FormMessages;
 import org.acolhida.language.Words;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.acolhida.language.FormValues;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
 import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.DocumentType;
+import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,8 +36,8 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * Reads {@code caseNumber}, {@code renewal}, {@code documentRequests}. Writes {@code unitCode} (the
  * unit owning the case <em>now</em>: a transferred case's tasks go to its new unit, a closed case's
  * to its last one), {@code personName} (the reference person), {@code district}, {@code renewal},
- * the business key when it is missing (start form), {@code documentOptions} (documents of the
- * unit's country × members, for the choice form, labelled in the unit's language) or, in a renewal,
+ * the business key when it is missing (start form), {@code documentOptions} (per member, the documents
+ * of the unit's country that fit their age, for the choice form, labelled in the unit's language) or, in a renewal,
  * {@code renewalSummary} (document, member, number and expiry date in the unit's language). Raises
  * a form refusal ({@link FormMessages#refused}: REST 400, a message above the start form)
  * for a blank or unknown case number; nothing is started then.
@@ -56,7 +58,10 @@ class LoadCaseDelegate implements JavaDelegate {
 
 	private final ComposedTexts texts;
 
-	LoadCaseDelegate(CaseLookup cases, UnitDirectory units, FormMessages messages, ComposedTexts texts) {
+	private final Clock clock;
+
+	LoadCaseDelegate(CaseLookup cases, UnitDirectory units, FormMessages messages, ComposedTexts texts, Clock clock) {
+		this.clock = clock;
 		this.texts = texts;
 		this.messages = messages;
 		this.cases = cases;
@@ -88,17 +93,26 @@ class LoadCaseDelegate implements JavaDelegate {
 			execution.setVariable(RENEWAL_SUMMARY, renewalSummary(file, execution, words));
 		}
 		else {
+			ServiceUnit unit = units.unit(file.getOwningUnit());
+			// ages on the date it is at the unit, as everywhere a child is told from an adult
+			LocalDate today = LocalDate.now(clock.withZone(unit.getZone()));
 			execution.setVariable(Variables.DOCUMENT_OPTIONS, SpinValues
-				.jsonValue(Spin.JSON(options(file, units.unit(file.getOwningUnit()).getCountry(), words)).toString())
+				.jsonValue(Spin.JSON(options(file, unit.getCountry(), today, words)).toString())
 				.create());
 		}
 	}
 
-	/** "CPF · Marie Joseph": the document in words and the member, for each member and each document of the country. */
-	private static List<Map<String, String>> options(CaseFile file, String country, Words words) {
+	/**
+	 * "CPF · Marie Joseph": the document in words and the member, for each member and each document of
+	 * the country that fits the member's age.
+	 */
+	static List<Map<String, String>> options(CaseFile file, String country, LocalDate today, Words words) {
 		List<Map<String, String>> options = new ArrayList<>();
 		for (Member member : file.getMembers()) {
-			Arrays.stream(DocumentType.values()).filter(t -> t.country().equals(country)).forEach(type -> options.add(
+			int age = member.ageOn(today);
+			Arrays.stream(DocumentType.values())
+				.filter(t -> t.country().equals(country) && t.fitsAge(age))
+				.forEach(type -> options.add(
 					Map.of("label", words.text("documentOption", words.word("documentType", type), member.fullName()), "value",
 							new DocumentRequest(type, member.memberNo()).key())));
 		}

@@ -149,9 +149,13 @@ class SaveHouseholdDelegate implements JavaDelegate {
 		}
 	}
 
+	/** A field's text; a list (the languages of a tag list) as its JSON, which {@link FormValues#codes} reads. */
 	private static String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
-		return value == null || value.isNull() ? null : value.asText();
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		return value.isContainerNode() ? value.toString() : value.asText();
 	}
 
 }

@@ -10,8 +10,8 @@ public enum DocumentType {
 	CRNM("BR"),
 	/** The protocol of a request for refugee status, by the Federal Police. */
 	REFUGEE_PROTOCOL("BR"),
-	/** The digital work card. */
-	CTPS_DIGITAL("BR"),
+	/** The digital work card: work is allowed from 14, as an apprentice, so nobody younger is issued one. */
+	CTPS_DIGITAL("BR", 14),
 	/** Italy's residence permit, first issue or renewal, by the Questura. */
 	PERMESSO_SOGGIORNO("IT"),
 	/** Italy's tax code, by the Agenzia delle Entrate. */
@@ -21,13 +21,25 @@ public enum DocumentType {
 
 	private final String country;
 
+	private final int minimumAge;
+
 	DocumentType(String country) {
+		this(country, 0);
+	}
+
+	DocumentType(String country, int minimumAge) {
 		this.country = country;
+		this.minimumAge = minimumAge;
 	}
 
 	/** ISO 3166 code of the country whose offices issue this document. */
 	public String country() {
 		return country;
+	}
+
+	/** Whether a person of this age (in whole years) can hold this document: no work card for a child. */
+	public boolean fitsAge(int age) {
+		return age >= minimumAge;
 	}
 
 }

@@ -451,6 +451,10 @@ class DocumentationGuidanceProcessTest {
 		String caseNumber = openCase("SOR-CRAS-NORTE", "Éden", "Anne", LocalDate.of(1988, 8, 8),
 				new NewPerson(Relation.CHILD, "Jean", "Joseph", LocalDate.of(2019, 4, 2), "Haiti", List.of("ht"), List.of()));
 		ProcessInstance instance = startFor(caseNumber);
+		assertThat(runtime.getVariable(instance.getId(), Variables.DOCUMENT_OPTIONS).toString())
+			.as("a work card offered for Anne, none for her son of 7")
+			.contains("CTPS_DIGITAL:1", "CPF:2", "CRNM:2")
+			.doesNotContain("CTPS_DIGITAL:2");
 		choose(instance, "HUMANITARIAN_VISA", "CPF:1", "CRNM:2", "CPF:1");
 
 		List<Task> trails = tasks.createTaskQuery().processInstanceId(instance.getId())

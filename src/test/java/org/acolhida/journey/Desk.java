@@ -274,6 +274,59 @@ final class Desk {
 		return this;
 	}
 
+	/** The option a select labelled {@code label} shows as chosen, e.g. one the form chose already. */
+	String selected(String label) {
+		return container(form(), label).findElement(By.cssSelector(".fjs-select-display")).getText().trim();
+	}
+
+	/** The value the field labelled {@code label} inside {@code scope} (a group) shows. */
+	String value(SearchContext scope, String label) {
+		return field(scope, label).getAttribute("value");
+	}
+
+	/**
+	 * Adds {@code option} (its label) to the tag list labelled {@code label}, as a worker does in a long
+	 * list: a click into it, the first letters of the name to narrow the list, a click on the name.
+	 */
+	Desk tag(String label, String option) {
+		return tag(form(), label, option);
+	}
+
+	Desk tag(SearchContext scope, String label, String option) {
+		WebElement container = container(scope, label);
+		WebElement input = container.findElement(By.cssSelector("input.fjs-taglist-input"));
+		click(input);
+		input.sendKeys(option.substring(0, Math.min(3, option.length())));
+		WebElement item = browser.waitUntil("option \"" + option + "\" under \"" + label + "\"",
+				driver -> container.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+					.stream()
+					.filter(i -> i.getText().trim().equals(option))
+					.findFirst()
+					.orElse(null));
+		click(item);
+		// on to the next field, closing the list; Escape would close Tasklist's start dialog too
+		input.sendKeys(Keys.TAB);
+		countField();
+		return this;
+	}
+
+	/** The names the tag list labelled {@code label} inside {@code scope} holds. */
+	List<String> tags(SearchContext scope, String label) {
+		return container(scope, label).findElements(By.cssSelector(".fjs-taglist-tag-label"))
+			.stream()
+			.map(tag -> tag.getText().trim())
+			.toList();
+	}
+
+	/** The options a checklist or radio group labelled {@code label} shows, in order. */
+	List<String> choices(String label) {
+		List<WebElement> labels = container(form(), label).findElements(By.cssSelector("label"));
+		return labels.stream()
+			.map(l -> clean(l.getText()))
+			.filter(text -> !text.isEmpty() && !text.equals(label))
+			.toList();
+	}
+
 	/** The option labels the select labelled {@code label} offers, opening and closing its list. */
 	List<String> options(String label) {
 		WebElement container = container(form(), label);

@@ -7,6 +7,7 @@ import org.acolhida.documentation.DocumentationProcess;
 import org.acolhida.housing.HousingReferralProcess;
 import org.acolhida.literacy.LiteracyEnrollmentProcess;
 import org.acolhida.reception.ReceptionProcess;
+import org.acolhida.support.DeployedForm;
 import org.acolhida.support.FormLabels;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.acolhida.units.DocumentType;
@@ -39,21 +40,27 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		String familyName = "Diallo " + token();
 		String mother = "Awa " + familyName;
 
-		// giulia receives the family
+		// giulia receives the family: her unit is chosen already, the languages picked by their Italian names
 		Desk giulia = desk("giulia");
 		FormLabels start = form("reception-start");
+		DeployedForm served = servedStartForm("giulia", ReceptionProcess.KEY);
+		String french = served.option("languages", "fr");
+		String wolof = served.option("languages", "wo");
 		giulia.startProcess(processNames(ReceptionProcess.KEY));
 		assertInLanguage(giulia, "reception-start");
-		giulia.type(start.label("unitCode"), unit)
-			.type(start.label("givenName"), "Awa")
+		assertThat(giulia.selected(start.label("unitCode"))).as("giulia's own unit, chosen by name")
+			.isEqualTo(units.unit(unit).getName());
+		giulia.type(start.label("givenName"), "Awa")
 			.type(start.label("familyName"), familyName)
 			.date(start.label("birthDate"), LocalDate.of(1994, 9, 3))
 			.type(start.label("nationality"), "Senegal")
-			.type(start.label("languages"), "fr, wo")
+			.tag(start.label("languages"), french)
+			.tag(start.label("languages"), wolof)
 			.type(start.label("district"), district);
 		giulia.shot("reception-start");
 		giulia.start(processNames(ReceptionProcess.KEY)[0]);
 		String caseNumber = giulia.browser().waitUntil("the case of " + familyName + " to open", d -> caseOf(familyName));
+		assertThat(languagesOf(caseNumber, 1)).as("the languages picked by name, stored as codes").isEqualTo("fr,wo");
 
 		String household = step(ReceptionProcess.KEY, ReceptionProcess.Elements.REGISTER_HOUSEHOLD);
 		openDeskList(giulia, "reception", unit).openTask(household, caseNumber);
@@ -63,9 +70,11 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		giulia.type(members.label("membersCount"), "1");
 		WebElement son = giulia.group(members.label("member1"));
 		giulia.choose(son, members.label("relation"), members.option("relation", "CHILD"))
-			.type(son, members.label("givenName"), "Moussa")
-			.type(son, members.label("familyName"), familyName)
-			.type(son, members.label("nationality"), "Senegal");
+			.type(son, members.label("givenName"), "Moussa");
+		// the son starts with his mother's family name, nationality and languages: nothing to type
+		assertThat(giulia.value(son, members.label("familyName"))).isEqualTo(familyName);
+		assertThat(giulia.value(son, members.label("nationality"))).isEqualTo("Senegal");
+		assertThat(giulia.tags(son, members.label("languages"))).containsExactly(french, wolof);
 		// Refusal in reception: the son's birth date in the future.
 		String refusal = giulia.refused(formErrors.getString("error.future"),
 				desk -> desk.date(son, members.label("birthDate"), LocalDate.now().plusMonths(3)));
@@ -75,6 +84,8 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		giulia.date(son, members.label("birthDate"), LocalDate.now().minusYears(9));
 		giulia.shot("reception-household");
 		giulia.complete(household);
+		assertThat(familyNameOf(caseNumber, 2)).isEqualTo(familyName);
+		assertThat(languagesOf(caseNumber, 2)).isEqualTo("fr,wo");
 
 		String listening = step(ReceptionProcess.KEY, ReceptionProcess.Elements.QUALIFIED_LISTENING);
 		giulia.openTask(listening, caseNumber);

@@ -3,6 +3,8 @@ package org.acolhida.journey;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.acolhida.documentation.DocumentationProcess;
 import org.acolhida.housing.HousingReferralProcess;
 import org.acolhida.language.ProtocolTexts;
@@ -44,36 +46,38 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		LocalDate olderBorn = LocalDate.now().minusYears(12).minusMonths(2);
 		LocalDate youngerBorn = LocalDate.now().minusYears(7).minusMonths(3);
 
-		// ana receives the family
+		// ana receives the family: her unit is chosen already, the language picked by its Portuguese name
 		Desk ana = desk("ana");
 		FormLabels start = form("reception-start");
+		String spanish = servedStartForm("ana", ReceptionProcess.KEY).option("languages", "es");
 		ana.startProcess(processNames(ReceptionProcess.KEY));
 		assertInLanguage(ana, "reception-start");
-		ana.type(start.label("unitCode"), unit)
-			.type(start.label("givenName"), "Rosa")
+		assertThat(ana.selected(start.label("unitCode"))).as("ana's own unit, chosen by name")
+			.isEqualTo(units.unit(unit).getName());
+		ana.type(start.label("givenName"), "Rosa")
 			.type(start.label("familyName"), familyName)
 			.date(start.label("birthDate"), LocalDate.of(1989, 4, 21))
 			.type(start.label("nationality"), "Venezuela")
-			.type(start.label("languages"), "es")
+			.tag(start.label("languages"), spanish)
 			.choose(start.label("documentType"), start.option("documentType", "PASSPORT"))
 			.type(start.label("documentNumber"), "VE" + token().toUpperCase())
 			.type(start.label("district"), district);
 		ana.shot("reception-start");
 		ana.start(processNames(ReceptionProcess.KEY)[0]);
 		String caseNumber = ana.browser().waitUntil("the case of " + familyName + " to open", d -> caseOf(familyName));
+		assertThat(languagesOf(caseNumber, 1)).as("the language picked by name, stored as its code").isEqualTo("es");
 
-				String household = step(ReceptionProcess.KEY, ReceptionProcess.Elements.REGISTER_HOUSEHOLD);
+		String household = step(ReceptionProcess.KEY, ReceptionProcess.Elements.REGISTER_HOUSEHOLD);
 		openDeskList(ana, "reception", unit).openTask(household, caseNumber);
 		FormLabels members = form("reception-household");
 		ana.waitForText(members.label("membersCount"));
 		assertInLanguage(ana, "reception-household");
 		ana.type(members.label("membersCount"), "2");
-		child(ana, members, "member1", "Lucía", familyName, olderBorn);
+		child(ana, members, "member1", "Lucía", familyName, spanish, olderBorn);
 		WebElement younger = ana.group(members.label("member2"));
 		ana.choose(younger, members.label("relation"), members.option("relation", "CHILD"))
-			.type(younger, members.label("givenName"), "Mateo")
-			.type(younger, members.label("familyName"), familyName)
-			.type(younger, members.label("nationality"), "Venezuela");
+			.type(younger, members.label("givenName"), "Mateo");
+		assertSameAsMother(ana, younger, members, familyName, spanish);
 		// Refusal in reception: the younger child's birth date in the future.
 		String refusal = ana.refused(formErrors.getString("error.future"),
 				desk -> desk.date(younger, members.label("birthDate"), LocalDate.now().plusYears(1)));
@@ -83,6 +87,10 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		ana.date(younger, members.label("birthDate"), youngerBorn);
 		ana.shot("reception-household");
 		ana.complete(household);
+		assertThat(java.util.List.of(familyNameOf(caseNumber, 2), familyNameOf(caseNumber, 3)))
+			.as("the children's family name, as the form started it").containsOnly(familyName);
+		assertThat(java.util.List.of(languagesOf(caseNumber, 2), languagesOf(caseNumber, 3)))
+			.as("the children's languages, as the form started them").containsOnly("es");
 
 		String listening = step(ReceptionProcess.KEY, ReceptionProcess.Elements.QUALIFIED_LISTENING);
 		ana.openTask(listening, caseNumber);
@@ -111,6 +119,15 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		FormLabels choice = form("documentation-choose");
 		bruno.waitForText(choice.label("chosenDocuments"));
 		assertInLanguage(bruno, "documentation-choose");
+		// Per member, the documents of Brazil that fit them: the work card for Rosa, none for her children (12 and 7).
+		java.util.List<JsonNode> offered = options(caseNumber, DocumentationProcess.Elements.CHOOSE_DOCUMENTS,
+				DocumentationProcess.Variables.DOCUMENT_OPTIONS);
+		assertThat(offered).extracting(option -> option.path("value").asText())
+			.contains(DocumentType.CTPS_DIGITAL.name() + ":1", DocumentType.CPF.name() + ":2", DocumentType.CPF.name() + ":3")
+			.doesNotContain(DocumentType.CTPS_DIGITAL.name() + ":2", DocumentType.CTPS_DIGITAL.name() + ":3")
+			.allMatch(value -> !value.startsWith(DocumentType.PERMESSO_SOGGIORNO.name()));
+		assertThat(bruno.choices(choice.label("chosenDocuments"))).as("what bruno reads")
+			.containsExactlyElementsOf(offered.stream().map(option -> option.path("label").asText()).toList());
 		String document = DocumentType.CPF.name();
 		bruno.pick(choice.label("chosenDocuments"),
 				optionLabel(caseNumber, DocumentationProcess.Elements.CHOOSE_DOCUMENTS,
@@ -291,13 +308,20 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 	}
 
 	private static void child(Desk desk, FormLabels members, String group, String givenName, String familyName,
-			LocalDate born) {
+			String language, LocalDate born) {
 		WebElement member = desk.group(members.label(group));
 		desk.choose(member, members.label("relation"), members.option("relation", "CHILD"))
 			.type(member, members.label("givenName"), givenName)
-			.type(member, members.label("familyName"), familyName)
-			.date(member, members.label("birthDate"), born)
-			.type(member, members.label("nationality"), "Venezuela");
+			.date(member, members.label("birthDate"), born);
+		assertSameAsMother(desk, member, members, familyName, language);
+	}
+
+	/** A member starts with the reference person's family name, nationality and language: nothing to type. */
+	private static void assertSameAsMother(Desk desk, WebElement member, FormLabels members, String familyName,
+			String language) {
+		assertThat(desk.value(member, members.label("familyName"))).isEqualTo(familyName);
+		assertThat(desk.value(member, members.label("nationality"))).isEqualTo("Venezuela");
+		assertThat(desk.tags(member, members.label("languages"))).containsExactly(language);
 	}
 
 	/** A protocol's name as a Portuguese worker reads it, from its bundle beside the diagram. */

@@ -14,8 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.acolhida.language.ProtocolTexts;
 import org.acolhida.support.Browser;
 import org.acolhida.support.Browsers;
+import org.acolhida.support.DeployedForm;
 import org.acolhida.support.FormLabels;
 import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -60,6 +62,9 @@ abstract class StaffJourney {
 
 	@Autowired
 	RepositoryService repository;
+
+	@Autowired
+	FormService formService;
 
 	final String language;
 
@@ -184,6 +189,55 @@ abstract class StaffJourney {
 			throw new java.io.UncheckedIOException(e);
 		}
 		throw new AssertionError("no option of " + variable + " fits; they are " + value);
+	}
+
+	/**
+	 * The start form of {@code processKey} as the engine serves it to {@code user}, signed in with their
+	 * groups: the options and first values filled in for them, the texts in their language. What the
+	 * browser shows them is this form.
+	 */
+	DeployedForm servedStartForm(String user, String processKey) {
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+		String definition = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(processKey)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		identity.setAuthentication(user, groups);
+		try {
+			return DeployedForm.of(formService.getDeployedStartForm(definition));
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	/** Every option of a form whose options a delegate computed, from the open task's variable {@code variable}. */
+	List<JsonNode> options(String caseNumber, String taskId, String variable) {
+		Task task = tasks.createTaskQuery()
+			.processInstanceBusinessKey(caseNumber)
+			.taskDefinitionKey(taskId)
+			.singleResult();
+		try {
+			List<JsonNode> options = new java.util.ArrayList<>();
+			JSON.readTree(String.valueOf(tasks.getVariable(task.getId(), variable))).forEach(options::add);
+			return options;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** The languages (ISO codes, as stored) of member {@code memberNo} of the case. */
+	String languagesOf(String caseNumber, int memberNo) {
+		return jdbc.queryForObject("SELECT m.languages FROM case_member m JOIN case_file f ON m.case_file = f.id "
+				+ "WHERE f.case_number = ? AND m.member_no = ?", String.class, caseNumber, memberNo);
+	}
+
+	/** The family name of member {@code memberNo} of the case. */
+	String familyNameOf(String caseNumber, int memberNo) {
+		return jdbc.queryForObject("SELECT m.family_name FROM case_member m JOIN case_file f ON m.case_file = f.id "
+				+ "WHERE f.case_number = ? AND m.member_no = ?", String.class, caseNumber, memberNo);
 	}
 
 	/**

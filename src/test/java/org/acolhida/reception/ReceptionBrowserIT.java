@@ -82,6 +82,9 @@ class ReceptionBrowserIT {
 	@Autowired
 	UnitDirectory units;
 
+	@Autowired
+	SpokenLanguages languages;
+
 	final List<String> refusedRequests = new ArrayList<>();
 
 	/** The reference person came alone: the worker leaves the household list empty. */
@@ -120,12 +123,14 @@ class ReceptionBrowserIT {
 		openStartForm(browser);
 		shot(browser, "02-start-form");
 		WebElement form = browser.waitFor(By.cssSelector(".modal-dialog .fjs-form"));
-		type(form, START_FORM.label("unitCode"), WORKER_UNIT);
+		assertThat(form.findElement(By.xpath(".//label[starts-with(normalize-space(), " + literal(START_FORM.label("unitCode"))
+				+ ")]/ancestor::div[contains(@class,'fjs-form-field')][1]//*[contains(@class,'fjs-select-display')]")).getText())
+			.as("her own unit, chosen by name").isEqualTo(units.unit(WORKER_UNIT).getName());
 		type(form, START_FORM.label("givenName"), "Marisol");
 		type(form, START_FORM.label("familyName"), familyName);
 		date(form, START_FORM.label("birthDate"), LocalDate.of(1988, 3, 14));
 		type(form, START_FORM.label("nationality"), "Venezuela");
-		type(form, START_FORM.label("languages"), "es");
+		tag(form, START_FORM.label("languages"), languages.name("es", LANGUAGE));
 		choose(form, START_FORM.label("documentType"), START_FORM.option("documentType", "PASSPORT"));
 		type(form, START_FORM.label("documentNumber"), "VE" + token().toUpperCase(Locale.ROOT));
 		type(form, START_FORM.label("district"), "Éden");
@@ -159,10 +164,11 @@ class ReceptionBrowserIT {
 					+ "[.//*[normalize-space()=" + literal(HOUSEHOLD_FORM.label("member1")) + "]]"));
 			choose(member, HOUSEHOLD_FORM.label("relation"), HOUSEHOLD_FORM.option("relation", "CHILD"));
 			type(member, HOUSEHOLD_FORM.label("givenName"), "Tomás");
-			type(member, HOUSEHOLD_FORM.label("familyName"), familyName);
 			date(member, HOUSEHOLD_FORM.label("birthDate"), LocalDate.of(2016, 7, 2));
-			type(member, HOUSEHOLD_FORM.label("nationality"), "Venezuela");
-			type(member, HOUSEHOLD_FORM.label("languages"), "es, pt");
+			// family name, nationality and Spanish come from his mother; he speaks Portuguese too
+			assertThat(field(member, HOUSEHOLD_FORM.label("familyName")).getAttribute("value")).isEqualTo(familyName);
+			assertThat(field(member, HOUSEHOLD_FORM.label("nationality")).getAttribute("value")).isEqualTo("Venezuela");
+			tag(member, HOUSEHOLD_FORM.label("languages"), languages.name("pt", LANGUAGE));
 			scrollTo(member);
 		}
 		shot(browser, "05-household-form-filled");
@@ -295,6 +301,24 @@ class ReceptionBrowserIT {
 		WebElement input = field(scope, label);
 		scrollTo(input);
 		input.sendKeys(DATE_INPUT.format(date));
+		input.sendKeys(Keys.TAB);
+	}
+
+	/** Adds the option shown as {@code option} to a form-js tag list, narrowed by its first letters. */
+	private static void tag(SearchContext scope, String label, String option) {
+		WebElement input = field(scope, label);
+		click(input);
+		input.sendKeys(option.substring(0, 3));
+		WebElement container = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+		new org.openqa.selenium.support.ui.WebDriverWait(((org.openqa.selenium.WrapsDriver) input).getWrappedDriver(),
+				java.time.Duration.ofSeconds(10))
+			.until(driver -> container.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+				.stream()
+				.filter(item -> item.getText().trim().equals(option))
+				.findFirst()
+				.orElse(null))
+			.click();
+		// on to the next field, closing the list; Escape would close Tasklist's start dialog too
 		input.sendKeys(Keys.TAB);
 	}
 
