@@ -1,9 +1,12 @@
 package org.acolhida.housing;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +27,8 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * <p>
  * Reads {@code caseNumber}, {@code unitCode}, {@code district}, {@code adultsAre},
  * {@code wheelchairNeeded} and the case file. Writes {@code shelterCandidates} (JSON, ranked),
- * {@code shelterOptions} (JSON {label, value} for the form's select), {@code candidateCount},
+ * {@code shelterOptions} (JSON {label, value} for the form's select, best fit first; each label says
+ * whom the shelter takes and its free beds), {@code candidateCount},
  * {@code anyShelterCouldTake} (false: waiting is pointless, e.g. a household larger than any
  * shelter), {@code householdSize} and {@code householdSummary} (no names; labels and summary in
  * the words of the case unit's language). Raises no BPMN error:
@@ -72,20 +76,34 @@ class FindSheltersDelegate implements JavaDelegate {
 		execution.setVariable(Variables.HOUSEHOLD_SUMMARY, household.summary(words));
 	}
 
-	/** "Casa de Acolhida do Migrante · 12 vagas livres · mesmo bairro · fala fr, ht", in the case unit's words. */
+	/**
+	 * "Casa da Mulher · mulheres e seus filhos · 3 vagas livres · mesmo bairro · fala espanhol", in the
+	 * case unit's words: whom the shelter takes, then why it is where it is in the list.
+	 */
 	static String label(ShelterCandidate candidate, Words words) {
 		StringBuilder label = new StringBuilder(candidate.name());
-		label.append(" · ").append(words.text("shelter.freeBeds", candidate.freeBeds()));
+		label.append(" · ").append(words.word("shelterTakes", candidate.takes()));
+		label.append(" · ").append(words.text(candidate.freeBeds() == 1 ? "shelter.freeBed" : "shelter.freeBeds",
+				candidate.freeBeds()));
 		if (candidate.sameDistrict()) {
 			label.append(" · ").append(words.text("shelter.sameDistrict"));
 		}
 		if (!candidate.sharedLanguages().isEmpty()) {
-			label.append(" · ").append(words.text("shelter.speaks", String.join(", ", candidate.sharedLanguages())));
+			label.append(" · ").append(words.text("shelter.speaks", languageNames(candidate.sharedLanguages(), words)));
 		}
 		if (candidate.wheelchairAccessible()) {
 			label.append(" · ♿");
 		}
 		return label.toString();
+	}
+
+	/** "espanhol, francês" for {@code es, fr}: the languages' names in the reader's language, not ISO codes. */
+	static String languageNames(Collection<String> codes, Words words) {
+		Locale reader = Locale.forLanguageTag(words.language());
+		return codes.stream().map(code -> {
+			String name = Locale.forLanguageTag(code).getDisplayLanguage(reader);
+			return name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
+		}).collect(Collectors.joining(", "));
 	}
 
 	private String write(Object value) throws JsonProcessingException {

@@ -64,7 +64,7 @@ public record HouseholdProfile(String caseNumber, int adults, List<Integer> chil
 
 	/**
 	 * What the forms show instead of names, in the words of one language: "1 adulto, 1 criança (5);
-	 * mulheres sozinhas; fala ht". The waitlist keeps {@link #summary()}, in the English of the
+	 * mulheres desacompanhadas; fala haitiano". The waitlist keeps {@link #summary()}, in the English of the
 	 * {@code /api}.
 	 */
 	public String summary(Words words) {
@@ -86,7 +86,7 @@ public record HouseholdProfile(String caseNumber, int adults, List<Integer> chil
 			parts.add(words.text("household.wheelchair"));
 		}
 		if (!languages.isEmpty()) {
-			parts.add(words.text("household.speaks", String.join(", ", languages)));
+			parts.add(words.text("household.speaks", FindSheltersDelegate.languageNames(languages, words)));
 		}
 		String summary = String.join("; ", parts);
 		return summary.length() > 300 ? summary.substring(0, 300) : summary;

@@ -3,6 +3,7 @@ package org.acolhida.housing;
 import org.acolhida.variables.CaseVariables;
 import org.acolhida.variables.ProcessVariable;
 
+import static org.acolhida.variables.ProcessVariable.booleanVariable;
 import static org.acolhida.variables.ProcessVariable.intVariable;
 import static org.acolhida.variables.ProcessVariable.longVariable;
 import static org.acolhida.variables.ProcessVariable.stringVariable;
@@ -39,6 +40,19 @@ public final class HousingReferralProcess {
 	public static final ProcessVariable<Integer> HOUSEHOLD_SIZE = intVariable(Variables.HOUSEHOLD_SIZE);
 
 	public static final ProcessVariable<String> SHELTER_NAME = stringVariable(Variables.SHELTER_NAME);
+
+	/**
+	 * The triage's priority, handed over by reception's call activity (or {@link HousingReferralService}):
+	 * {@code IMMEDIATE}, {@code HIGH} or {@code NORMAL}; the housing tasks' due dates follow it.
+	 */
+	public static final ProcessVariable<String> PRIORITY = stringVariable(Variables.PRIORITY);
+
+	/** The triage's "housing tonight". */
+	public static final ProcessVariable<Boolean> IMMEDIATE_HOUSING = booleanVariable(Variables.IMMEDIATE_HOUSING);
+
+	/** What the listening recorded: the household sleeps rough tonight. */
+	public static final ProcessVariable<Boolean> SLEEPING_ROUGH_TONIGHT = booleanVariable(
+			Variables.SLEEPING_ROUGH_TONIGHT);
 
 	private HousingReferralProcess() {
 	}

@@ -1,11 +1,13 @@
 package org.acolhida.housing;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.housing.HousingReferralProcess.Variables;
+import org.acolhida.variables.CaseVariables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -27,17 +29,32 @@ public class HousingReferralService {
 		this.cases = cases;
 	}
 
-	/** Refers the case's household to housing; {@code immediate} when it sleeps rough tonight. */
+	/** Refers the case's household to housing; {@code immediate} when it sleeps rough tonight (else HIGH). */
 	public ProcessInstance refer(String caseNumber, boolean immediate) {
+		return refer(caseNumber, immediate ? HousingReferralSettings.IMMEDIATE : HousingReferralSettings.HIGH,
+				immediate);
+	}
+
+	/**
+	 * Refers the case's household to housing with the triage's priority ({@code IMMEDIATE}, {@code HIGH} or
+	 * {@code NORMAL}), which the housing tasks' due dates follow, as reception's call activity hands it over.
+	 *
+	 * @throws IllegalArgumentException for another priority: a fault of the caller
+	 */
+	public ProcessInstance refer(String caseNumber, String priority, boolean sleepingRoughTonight) {
+		if (!List.of(HousingReferralSettings.IMMEDIATE, HousingReferralSettings.HIGH, HousingReferralSettings.NORMAL)
+			.contains(priority)) {
+			throw new IllegalArgumentException("priority must be IMMEDIATE, HIGH or NORMAL, not " + priority);
+		}
 		CaseFile file = cases.find(caseNumber);
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(Variables.CASE_NUMBER, caseNumber);
-		variables.put(Variables.UNIT_CODE, file.getOwningUnit());
-		variables.put(Variables.PERSON_NAME, file.getReferencePerson().fullName());
+		CaseVariables.CASE_NUMBER.put(variables, caseNumber);
+		CaseVariables.UNIT_CODE.put(variables, file.getOwningUnit());
+		CaseVariables.PERSON_NAME.put(variables, file.getReferencePerson().fullName());
 		variables.put(Variables.DISTRICT, file.getDistrict());
-		variables.put(Variables.PRIORITY, immediate ? "IMMEDIATE" : "HIGH");
-		variables.put(Variables.IMMEDIATE_HOUSING, immediate);
-		variables.put(Variables.SLEEPING_ROUGH_TONIGHT, immediate);
+		HousingReferralProcess.PRIORITY.put(variables, priority);
+		HousingReferralProcess.IMMEDIATE_HOUSING.put(variables, sleepingRoughTonight);
+		HousingReferralProcess.SLEEPING_ROUGH_TONIGHT.put(variables, sleepingRoughTonight);
 		return runtime.startProcessInstanceByKey(HousingReferralProcess.KEY, caseNumber, variables);
 	}
 

@@ -25,8 +25,14 @@ import org.acolhida.units.ShelterFacts.ShelterTakes;
  * places children. Accessibility needed means a wheelchair-accessible shelter. The whole household
  * must fit in the free beds: families are not split.
  *
- * <p>Order: shelters serving the household's district first, then those sharing a language with
- * it, then the most free beds, then by code, so that every desk gets the same list.
+ * <p>Order, by fit to the household: first the shelters whose house rules are made for a household
+ * like it (women with their children, families with children, men alone) before those that take
+ * anyone, because a mother with children is safer in a women's house than in a general dormitory;
+ * then those serving the household's district (the nearness the directory knows: shelters have no
+ * coordinates); then those sharing a language with it; then the most free beds; then by code, so
+ * that every desk gets the same list. Every shelter offered is in the household's municipality and
+ * has free beds for all of it: shelters that cannot take it are not offered at all (see
+ * {@link #fitsNow}).
  */
 final class ShelterRules {
 
@@ -42,7 +48,8 @@ final class ShelterRules {
 	}
 
 	static final Comparator<ShelterCandidate> RANKING = Comparator
-		.comparing((ShelterCandidate c) -> !c.sameDistrict())
+		.comparing((ShelterCandidate c) -> c.takes() == ShelterTakes.ANYONE)
+		.thenComparing(c -> !c.sameDistrict())
 		.thenComparing(c -> c.sharedLanguages().isEmpty())
 		.thenComparing(ShelterCandidate::freeBeds, Comparator.reverseOrder())
 		.thenComparing(ShelterCandidate::code);

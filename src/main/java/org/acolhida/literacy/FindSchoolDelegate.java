@@ -17,8 +17,10 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 /**
  * Finds the municipal school responsible for a school-age child's district.
  * <p>
- * Reads {@code unitCode} (its municipality) and {@code learnerDistrict} (the placement's, by default
- * the case's district). Writes {@code schoolUnitCode}, {@code schoolName} and {@code schoolWhere}
+ * Reads {@code unitCode} (its municipality), {@code learnerDistrict} (the placement's, by default
+ * the case's district) and what the placement says of the child's schooling ({@code schoolingSoFar},
+ * {@code lastSchoolYear}: refused as a form, in the worker's language, when missing or unknown, see
+ * {@link Placements#checkSchooling}). Writes {@code schoolUnitCode}, {@code schoolName} and {@code schoolWhere}
  * (address and contact). Raises the BPMN error {@value LiteracyEnrollmentProcess#ERROR_NO_SCHOOL_FOUND}
  * when the directory has no school serving that district (or no district is known): a worker then
  * finds a school by hand.
@@ -29,12 +31,16 @@ class FindSchoolDelegate implements JavaDelegate {
 
 	private final UnitDirectory units;
 
-	FindSchoolDelegate(UnitDirectory units) {
+	private final Placements placements;
+
+	FindSchoolDelegate(UnitDirectory units, Placements placements) {
 		this.units = units;
+		this.placements = placements;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		placements.checkSchooling(execution);
 		ServiceUnit owner = units.unit(UNIT_CODE.from(execution).get());
 		String district = Placements.text(execution.getVariable(Variables.LEARNER_DISTRICT));
 		Optional<ServiceUnit> school = district == null ? Optional.empty()

@@ -3,6 +3,7 @@ package org.acolhida.literacy;
 import org.acolhida.variables.CaseVariables;
 import org.acolhida.variables.ProcessVariable;
 
+import static org.acolhida.variables.ProcessVariable.booleanVariable;
 import static org.acolhida.variables.ProcessVariable.longVariable;
 import static org.acolhida.variables.ProcessVariable.stringVariable;
 
@@ -40,6 +41,19 @@ public final class LiteracyEnrollmentProcess {
 	public static final ProcessVariable<Long> ENROLLMENT_ID = longVariable(Variables.ENROLLMENT_ID);
 
 	public static final ProcessVariable<Long> WAITLIST_ENTRY_ID = longVariable(Variables.WAITLIST_ENTRY_ID);
+
+	/** A school-age child's schooling so far, from the placement: NEVER, INTERRUPTED or REGULAR. */
+	public static final ProcessVariable<String> SCHOOLING_SO_FAR = stringVariable(Variables.SCHOOLING_SO_FAR);
+
+	/** The last school year a child completed, and where, in the worker's words (e.g. "4º grado, Maracaibo"). */
+	public static final ProcessVariable<String> LAST_SCHOOL_YEAR = stringVariable(Variables.LAST_SCHOOL_YEAR);
+
+	/** The child brings school records (report card, transcript) for the school to place them. */
+	public static final ProcessVariable<Boolean> SCHOOL_RECORDS = booleanVariable(Variables.SCHOOL_RECORDS);
+
+	/** The child needs support in the school's language. */
+	public static final ProcessVariable<Boolean> SCHOOL_LANGUAGE_SUPPORT = booleanVariable(
+			Variables.SCHOOL_LANGUAGE_SUPPORT);
 
 	private LiteracyEnrollmentProcess() {
 	}
@@ -173,6 +187,16 @@ public final class LiteracyEnrollmentProcess {
 		public static final String LEVEL = "level";
 
 		public static final String LITERATE_IN_OWN_LANGUAGE = "literateInOwnLanguage";
+
+		// placement form, school-age children: what a school enrolment needs instead of a level and class hours
+		/** NEVER, INTERRUPTED or REGULAR. */
+		public static final String SCHOOLING_SO_FAR = "schoolingSoFar";
+
+		public static final String LAST_SCHOOL_YEAR = "lastSchoolYear";
+
+		public static final String SCHOOL_RECORDS = "schoolRecords";
+
+		public static final String SCHOOL_LANGUAGE_SUPPORT = "schoolLanguageSupport";
 
 		/** Days the learner can come: MONDAY..SUNDAY (a form checklist). */
 		public static final String AVAILABLE_DAYS = "availableDays";

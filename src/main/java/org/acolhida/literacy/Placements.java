@@ -1,6 +1,7 @@
 package org.acolhida.literacy;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -58,6 +59,38 @@ class Placements {
 		}
 		catch (InvalidInputException e) {
 			throw messages.refused(e, owner.getCode());
+		}
+	}
+
+	/** The answers the placement form offers for a school-age child's schooling so far. */
+	static final List<String> SCHOOLING = List.of("NEVER", "INTERRUPTED", "REGULAR");
+
+	/** As long as the placement form takes the last school year. */
+	static final int LAST_SCHOOL_YEAR_MAX = 100;
+
+	/**
+	 * Refuses a school-age child's placement that does not say what the school needs to enrol them
+	 * (their schooling so far, one of {@link #SCHOOLING}; the last year completed at most
+	 * {@value #LAST_SCHOOL_YEAR_MAX} characters). A child is asked no level and no class hours: the
+	 * school places them by age and schooling.
+	 */
+	void checkSchooling(VariableScope scope) {
+		String schooling = text(LiteracyEnrollmentProcess.SCHOOLING_SO_FAR.from(scope).getOrNull());
+		String lastYear = text(LiteracyEnrollmentProcess.LAST_SCHOOL_YEAR.from(scope).getOrNull());
+		InvalidInputException refused = null;
+		if (schooling == null) {
+			refused = new InvalidInputException(Variables.SCHOOLING_SO_FAR, "is required");
+		}
+		else if (!SCHOOLING.contains(schooling)) {
+			refused = new InvalidInputException(Variables.SCHOOLING_SO_FAR,
+					"'" + schooling + "' is not one of " + SCHOOLING);
+		}
+		else if (lastYear != null && lastYear.length() > LAST_SCHOOL_YEAR_MAX) {
+			refused = new InvalidInputException(Variables.LAST_SCHOOL_YEAR,
+					"is longer than " + LAST_SCHOOL_YEAR_MAX + " characters");
+		}
+		if (refused != null) {
+			throw messages.refused(refused, UNIT_CODE.from(scope).getOrNull());
 		}
 	}
 

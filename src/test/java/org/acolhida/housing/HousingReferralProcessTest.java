@@ -231,15 +231,16 @@ class HousingReferralProcessTest {
 
 		assertThat(instance).hasPassed(Elements.FIND_SHELTERS).isWaitingAt(Elements.CHOOSE_SHELTER)
 			.hasNotPassed(Elements.EMERGENCY_PLACEMENT);
-		// a mother with a child fits all three Sorocaba shelters; the one in her district that speaks her language first
-		assertThat(candidateCodes(instance)).containsExactly(SOR_MIGRANTS, SOR_WOMEN, SOR_FAMILIES);
+		// a mother with a child fits all three Sorocaba shelters: the houses made for her first (the women's
+		// house in her district before the families' one elsewhere), the one that takes anyone last
+		assertThat(candidateCodes(instance)).containsExactly(SOR_WOMEN, SOR_FAMILIES, SOR_MIGRANTS);
 		assertThat(runtime.getVariable(instance.getId(), Variables.SHELTER_OPTIONS).toString())
-			.contains("Casa de Acolhida do Migrante · 30 vagas livres · mesmo bairro · fala ht");
+			.contains("Casa de Acolhida do Migrante · acolhe qualquer pessoa · 30 vagas livres · mesmo bairro · fala haitiano");
 		// no names, and in the words of the unit (Sorocaba: Portuguese)
 		Words pt = texts.in(WorkLanguage.PT_BR);
 		assertThat(runtime.getVariable(instance.getId(), Variables.HOUSEHOLD_SUMMARY))
 			.isEqualTo(pt.text("household.withChildren", pt.text("household.adult", 1), pt.text("household.child", 1, 5))
-					+ "; " + pt.text("household.womenAlone") + "; " + pt.text("household.speaks", "ht"))
+					+ "; " + pt.text("household.womenAlone") + "; " + pt.text("household.speaks", "haitiano"))
 			.isNotEqualTo(texts.in(WorkLanguage.EN).text("household.adult", 1) + ", "
 					+ texts.in(WorkLanguage.EN).text("household.child", 1, 5) + "; "
 					+ texts.in(WorkLanguage.EN).text("household.womenAlone") + "; "

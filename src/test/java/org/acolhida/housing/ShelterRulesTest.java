@@ -124,6 +124,37 @@ class ShelterRulesTest {
 	}
 
 	@Test
+	void shouldRankTheHousesMadeForTheHouseholdBeforeThoseThatTakeAnyone() {
+		List<Shelter> shelters = List.of(
+				new Shelter("A-ANYONE-NEAR", "A", "Sorocaba", true, ANYONE, false, 40, 0, 0, false, Set.of("centro"),
+						Set.of("es")),
+				new Shelter("B-FAMILIES-FAR", "B", "Sorocaba", true, FAMILIES_WITH_CHILDREN, false, 6, 0, 0, false,
+						Set.of("vila"), Set.of("it")),
+				new Shelter("C-WOMEN-NEAR", "C", "Sorocaba", true, WOMEN_ONLY, false, 4, 0, 0, false, Set.of("centro"),
+						Set.of("it")),
+				new Shelter("D-MEN-NEAR", "D", "Sorocaba", true, MEN_ONLY, false, 30, 0, 0, false, Set.of("centro"),
+						Set.of("es")),
+				new Shelter("E-WOMEN-TOO-SMALL", "E", "Sorocaba", true, WOMEN_ONLY, false, 3, 2, 0, false,
+						Set.of("centro"), Set.of("es")));
+
+		assertThat(ranked(MOTHER_AND_SON, shelters))
+			.as("a mother and her son: the houses made for her, nearest first, then the one that takes anyone;"
+					+ " never the men's house, nor one without beds for both")
+			.containsExactly("C-WOMEN-NEAR", "B-FAMILIES-FAR", "A-ANYONE-NEAR");
+		assertThat(ranked(MAN_ALONE, shelters)).containsExactly("D-MEN-NEAR", "A-ANYONE-NEAR");
+		assertThat(ranked(COUPLE, shelters)).containsExactly("A-ANYONE-NEAR");
+	}
+
+	private static List<String> ranked(HouseholdProfile household, List<Shelter> shelters) {
+		return shelters.stream()
+			.filter(shelter -> ShelterRules.fitsNow(household, shelter))
+			.map(shelter -> ShelterRules.candidate(household, shelter))
+			.sorted(ShelterRules.RANKING)
+			.map(ShelterCandidate::code)
+			.toList();
+	}
+
+	@Test
 	void shouldDescribeTheSharedLanguagesAndFreeBeds() {
 		ShelterCandidate candidate = ShelterRules.candidate(MAN_ALONE,
 				shelter("X", 10, 4, Set.of("centro"), Set.of("fr", "es", "pt")));

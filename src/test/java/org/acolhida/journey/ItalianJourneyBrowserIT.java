@@ -232,6 +232,18 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		assertRefused(refusal, "literacy-placement", "availableDays", "choose_one");
 		luca.shot("literacy-placement-refused");
 		assertThat(luca.shows(placement, caseNumber)).as("the refused placement stays in luca's list").isTrue();
+
+		// Moussa, nine, is asked what his school needs, not a level in Italian nor class hours
+		luca.openTask(placement, caseNumber, name -> name.contains("Moussa"));
+		luca.waitForText(place.label("schoolingSoFar"));
+		assertThat(luca.has(place.label("level"))).as("a level asked of a child").isFalse();
+		assertThat(luca.has(place.label("availableDays"))).as("class days asked of a child").isFalse();
+		assertInLanguage(luca, "literacy-placement");
+		luca.choose(place.label("schoolingSoFar"), place.option("schoolingSoFar", "NEVER"));
+		assertThat(luca.has(place.label("lastSchoolYear"))).as("a last year asked of a child never at school")
+			.isFalse();
+		luca.shot("literacy-placement-child");
+		luca.complete(placement + " (child, 9)");
 		assertEveryScreenInLanguage();
 	}
 

@@ -2,6 +2,7 @@ package org.acolhida.journey;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -289,10 +290,14 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		davi.openTask(placement, caseNumber, name -> name.contains("Lucía"));
 		davi.waitForText(place.label("needsClass"));
 		assertInLanguage(davi, "literacy-placement");
-		// a child may be asked her level in Portuguese, or not, as the protocol decides
-		if (davi.has(place.label("level"))) {
-			davi.choose(place.label("level"), place.option("level", "A1"));
-		}
+		// a school-age child is asked what her school needs, not a level in Portuguese nor class hours
+		davi.waitForText(place.label("schoolingSoFar"));
+		assertThat(davi.has(place.label("level"))).as("a level asked of a child").isFalse();
+		assertThat(davi.has(place.label("literateInOwnLanguage"))).as("an adult's question asked of a child").isFalse();
+		assertThat(davi.has(place.label("availableDays"))).as("class days asked of a child").isFalse();
+		davi.choose(place.label("schoolingSoFar"), place.option("schoolingSoFar", "INTERRUPTED"))
+			.type(place.label("lastSchoolYear"), "6º grado, Maracaibo")
+			.check(place.label("schoolLanguageSupport"));
 		davi.shot("literacy-placement-child");
 		davi.complete(placement + " (child, 12)");
 
@@ -300,6 +305,11 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		davi.openTask(school, caseNumber, name -> name.contains("Lucía"));
 		FormLabels schooling = form("literacy-school");
 		davi.waitForText(schooling.label("schoolOutcome"));
+		// what davi said of her schooling goes with her to the school
+		Map<String, String> schoolTexts = ProtocolTexts.fromClasspath(ProtocolTexts.fileName("literacy-school", "pt-BR"));
+		davi.waitForText(schoolTexts.get("schoolingInterrupted.text"))
+			.waitForText("6º grado, Maracaibo")
+			.waitForText(schoolTexts.get("languageSupport.text"));
 		assertInLanguage(davi, "literacy-school");
 		davi.choose(schooling.label("schoolOutcome"), schooling.option("schoolOutcome", "REFERRED"));
 		davi.shot("literacy-school");

@@ -13,6 +13,7 @@ import org.acolhida.documentation.Situation;
 import org.acolhida.housing.HoldAttempt;
 import org.acolhida.housing.HoldStatus;
 import org.acolhida.units.DocumentType;
+import org.acolhida.units.ShelterFacts.ShelterTakes;
 import org.acolhida.units.UnitKind;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -44,7 +45,7 @@ class ComposedTextsTest {
 	static Map<String, List<String>> codes() {
 		return Map.of("documentType", names(DocumentType.values()), "situation", names(Situation.values()),
 				"unitKind", names(UnitKind.values()), "officeKind", officeKinds(), "holdStatus",
-				names(HoldStatus.values()));
+				names(HoldStatus.values()), "shelterTakes", names(ShelterTakes.values()));
 	}
 
 	@ParameterizedTest

@@ -278,12 +278,31 @@ class LiteracyEnrollmentProcessTest {
 		assertThat(child.getName()).isEqualTo("Avaliação para curso de português · " + file.getCaseNumber() + " · Jean Joseph");
 		assertThat(groupsOf(child)).containsExactly("literacy." + SOROCABA);
 		tasks.complete(placementOf(instance, "Marie").getId(), noClass());
-		tasks.complete(child.getId(), Map.of(Variables.NEEDS_CLASS, true, Variables.LEVEL, "BEGINNER"));
+		// no level, no class hours for a child: what the school needs to enrol him
+		String childTask = child.getId();
+		assertThatThrownBy(() -> tasks.complete(childTask, Map.of(Variables.NEEDS_CLASS, true)))
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessage("Por favor, corrija: Escolaridade até agora: é obrigatório");
+		assertThatThrownBy(() -> tasks.complete(childTask, Map.of(Variables.NEEDS_CLASS, true,
+				Variables.SCHOOLING_SO_FAR, "SOMETIMES")))
+			.isInstanceOf(InvalidFormException.class)
+			.hasMessage("Por favor, corrija: Escolaridade até agora: 'SOMETIMES' não é uma das opções: Nunca frequentou a"
+					+ " escola, Frequentou a escola com interrupções, Frequentou a escola regularmente");
+		assertThat(placementOf(instance, "Jean").getId()).as("the refused placement stays open").isEqualTo(childTask);
+		tasks.complete(childTask, Map.of(Variables.NEEDS_CLASS, true, Variables.SCHOOLING_SO_FAR, "INTERRUPTED",
+				Variables.LAST_SCHOOL_YEAR, "3e année, Port-au-Prince", Variables.SCHOOL_RECORDS, false,
+				Variables.SCHOOL_LANGUAGE_SUPPORT, true));
 
 		Task referral = onlyTask(instance);
 		assertThat(referral.getTaskDefinitionKey()).isEqualTo(Elements.REFER_TO_SCHOOL);
 		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.SCHOOL_UNIT_CODE)).isEqualTo("SOR-EMEF-EDEN");
 		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.SCHOOL_AGE)).isEqualTo(true);
+		// the school referral shows his schooling, kept in his own scope (not his sister's or mother's)
+		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.SCHOOLING_SO_FAR)).isEqualTo("INTERRUPTED");
+		assertThat(runtime.getVariable(referral.getExecutionId(), Variables.LAST_SCHOOL_YEAR))
+			.isEqualTo("3e année, Port-au-Prince");
+		assertThat(runtime.getVariableLocal(instance.getId(), Variables.SCHOOLING_SO_FAR)).as("on the case's instance")
+			.isNull();
 		tasks.complete(referral.getId(), Map.of(Variables.SCHOOL_OUTCOME, "REFERRED"));
 
 		assertThat(instance).hasPassed(Elements.END_NO_CLASS_NEEDED, Elements.FIND_SCHOOL, Elements.END_LEARNERS_PLACED)
@@ -306,8 +325,8 @@ class LiteracyEnrollmentProcessTest {
 		tasks.complete(placementOf(instance, "Marie").getId(), noClass());
 
 		// the family lives in a district no school of the network serves
-		tasks.complete(placementOf(instance, "Rose").getId(),
-				Map.of(Variables.NEEDS_CLASS, true, Variables.LEVEL, "A2", Variables.LEARNER_DISTRICT, "Vila Helena"));
+		tasks.complete(placementOf(instance, "Rose").getId(), Map.of(Variables.NEEDS_CLASS, true,
+				Variables.SCHOOLING_SO_FAR, "REGULAR", Variables.LEARNER_DISTRICT, "Vila Helena"));
 
 		Task byHand = onlyTask(instance);
 		assertThat(byHand.getTaskDefinitionKey()).isEqualTo(Elements.ARRANGE_SCHOOL);
