@@ -41,7 +41,7 @@ function el(tag, className, ...children) {
   if (className) {
     node.className = className;
   }
-  children.flat().forEach(child => {
+  children.flat(Infinity).forEach(child => {
     if (child === null || child === undefined || child === false) {
       return;
     }
