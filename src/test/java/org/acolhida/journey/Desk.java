@@ -421,6 +421,22 @@ final class Desk {
 		}
 	}
 
+	/** Opens the tab named {@code name} of the open task, beside its form ("Caso", "Pratica"). */
+	Desk openTaskTab(String name) {
+		click(browser.waitUntil("the tab \"" + name + "\" of the open task",
+				driver -> driver.findElements(By.cssSelector("[cam-tasklist-task] .nav-tabs a"))
+					.stream()
+					.filter(a -> a.isDisplayed() && a.getText().trim().equals(name))
+					.findFirst()
+					.orElse(null)));
+		return this;
+	}
+
+	/** The text of the case tab of the open task, once it has drawn the case. */
+	String caseTabText() {
+		return browser.waitFor(By.cssSelector("[cam-tasklist-task] .acolhida-case")).getText();
+	}
+
 	Path shot(String step) {
 		return shots.take(browser, step);
 	}
