@@ -219,7 +219,9 @@ class DirectorySignInIT {
 		giuliasLists.values().forEach(list -> giuliasCases.addAll(casesIn(giulia, list)));
 		assertThat(giuliasCases).contains(cremona).doesNotContain(sorocaba);
 
+		// The reception's first task goes to the worker who started it; back to the desk with it, for a colleague.
 		String household = tasks.createTaskQuery().processInstanceId(sorocaba).singleResult().getId();
+		tasks.setAssignee(household, null);
 		assertThat(inTasklist(rita, HttpMethod.GET, "/task/" + household, null).getStatusCode()).isEqualTo(HttpStatus.OK);
 
 		// The city's IT takes rita out of the CRAS Norte reception desk; her open session learns of it at
@@ -252,6 +254,15 @@ class DirectorySignInIT {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(call("paulo", "wrong", HttpMethod.GET, "/engine-rest/task?maxResults=1", null).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
+
+		// Counted by the application's sign-in throttle, as for local accounts; the directory's administrator
+		// sees and lifts it.
+		JsonNode throttles = read("tiago", "tiago-secret-5", "/api/sign-in/throttles");
+		assertThat(throttles.findParents("login").stream().filter(t -> "paulo".equals(t.get("login").asText())))
+			.singleElement()
+			.satisfies(t -> assertThat(t.get("failures").asInt()).isEqualTo(3));
+		assertThat(call("tiago", "tiago-secret-5", HttpMethod.DELETE, "/api/sign-in/throttles/paulo", null).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
 
 		assertThat(lists(signedIn("paulo", "paulo-secret-3"))).containsKey(PT.getString("role.reception") + " · CRAS Norte");
 	}
