@@ -1,5 +1,9 @@
 package org.acolhida.directory;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "postgres", "demo", "ldap" })
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = DirectorySignInIT.OwnDatabase.class)
 @AutoConfigureObservability(tracing = false)
 @DirtiesContext
 class DirectorySignInIT {
@@ -87,6 +94,33 @@ class DirectorySignInIT {
 		catch (Exception e) {
 			throw new IllegalStateException("Could not start the test's LDAP server", e);
 		}
+	}
+
+	/**
+	 * A database of its own on the tests' PostgreSQL server: in the JVM of the own-jvm execution another
+	 * test's application may still run on the shared one, with the engine's own user store, and keep its task
+	 * lists for the demo's local workgroups there.
+	 */
+	static final class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		static final String NAME = "directory_sign_in";
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			String shared = TestDatabase.url();
+			try (Connection connection = DriverManager.getConnection(shared, TestDatabase.user(), TestDatabase.password());
+					Statement sql = connection.createStatement()) {
+				sql.execute("DROP DATABASE IF EXISTS " + NAME);
+				sql.execute("CREATE DATABASE " + NAME);
+			}
+			catch (SQLException e) {
+				throw new IllegalStateException("Could not create the database " + NAME, e);
+			}
+			TestPropertyValues.of("spring.datasource.url=" + shared.replaceFirst("(//[^/]+/)[^?]*", "$1" + NAME),
+					"spring.datasource.username=" + TestDatabase.user(), "spring.datasource.password=" + TestDatabase.password())
+				.applyTo(context);
+		}
+
 	}
 
 	@DynamicPropertySource
