@@ -35,7 +35,11 @@ class AccountSecurity extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setIdentityProviderSessionFactory(new ThrottledIdentityProvider.Factory(throttle));
+		// Unless a plugin ordered before this one put a user store of its own (the city's directory, which
+		// throttles through SignInThrottle.check itself): the engine's user store, throttled.
+		if (configuration.getIdentityProviderSessionFactory() == null) {
+			configuration.setIdentityProviderSessionFactory(new ThrottledIdentityProvider.Factory(throttle));
+		}
 		// The provider no longer consults them; should anything call the engine's own lock, it never locks
 		// for good and never for a while either.
 		configuration.setLoginMaxAttempts(Integer.MAX_VALUE);

@@ -62,8 +62,9 @@ class SignInController {
 	ResponseEntity<Void> releaseLogin(@PathVariable String login) {
 		requireAdministrator();
 		throttle.releaseLogin(login);
-		// A lock the engine set before its own lock was switched off (ACT_ID_USER.ATTEMPTS_) goes too.
-		if (identityService.createUserQuery().userId(login).count() > 0) {
+		// A lock the engine set before its own lock was switched off (ACT_ID_USER.ATTEMPTS_) goes too. The city's
+		// directory (profile ldap) has no such lock, and the engine may not write to it.
+		if (!identityService.isReadOnly() && identityService.createUserQuery().userId(login).count() > 0) {
 			identityService.unlockUser(login);
 		}
 		return ResponseEntity.noContent().build();

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * clock, which tests move by days.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
 	private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
@@ -88,6 +89,27 @@ class SignInThrottle {
 
 	void succeeded(String client, String login) {
 		failures.remove(new Key(client, normalised(login)));
+	}
+
+	/**
+	 * A password check by a user store other than the engine's own (the city's directory, profile
+	 * {@code ldap}), with the same waits and counts as {@link ThrottledIdentityProvider}: while the client and
+	 * login wait the password is not even handed on, so a guesser cannot lock the directory's account either.
+	 *
+	 * @param login the login as typed
+	 * @param passwordMatches asks the store whether the password is right
+	 */
+	public boolean check(String login, BooleanSupplier passwordMatches) {
+		String client = SignInClients.current();
+		if (!waitFor(client, login).isZero()) {
+			return false;
+		}
+		if (login != null && passwordMatches.getAsBoolean()) {
+			succeeded(client, login);
+			return true;
+		}
+		failed(client, login);
+		return false;
 	}
 
 	/** Lifts every wait of the login, from every client; true if there was one. */

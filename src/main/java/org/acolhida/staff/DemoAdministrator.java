@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * administrator, and a password that breaks the policy stops the start.
  */
 @Component
-@Profile("demo")
+// Not under "ldap": the directory holds the staff, and the engine may not write to it.
+@Profile("demo & !ldap")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DemoAdministrator extends AbstractProcessEnginePlugin {
 

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * after the demo units exist, because workgroups are named after them.
  */
 @Component
-@Profile("demo")
+// Not under "ldap": the directory holds the staff, and the engine may not write to it.
+@Profile("demo & !ldap")
 @Order(20)
 class DemoStaff implements ApplicationRunner {
 

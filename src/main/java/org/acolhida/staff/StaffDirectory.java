@@ -15,10 +15,10 @@ import org.springframework.stereotype.Service;
 public class StaffDirectory {
 
 	/** Group type of the role groups (reception, housing, managers, ...). */
-	static final String ROLE = "ROLE";
+	public static final String ROLE = "ROLE";
 
 	/** Group type of the unit groups (SOR-CRAS-NORTE) and of the workgroups (housing.SOR-CRAS-NORTE). */
-	static final String UNIT = "UNIT";
+	public static final String UNIT = "UNIT";
 
 	private final IdentityService identityService;
 
@@ -49,6 +49,10 @@ public class StaffDirectory {
 
 	private void enrol(String userId, String firstName, String lastName, String password, boolean demoPassword,
 			Role role, String unitCode, String unitName) {
+		if (identityService.isReadOnly()) {
+			throw new IllegalStateException("Staff come from the city's directory here (profile ldap): enrol '" + userId
+					+ "' there, in the groups of their role, unit and workgroup");
+		}
 		if (identityService.createUserQuery().userId(userId).count() == 0) {
 			User user = identityService.newUser(userId);
 			user.setFirstName(firstName);
@@ -64,9 +68,12 @@ public class StaffDirectory {
 		}
 	}
 
-	/** Creates the role's group unless it exists, for a role whose members an administrator adds. */
+	/**
+	 * Creates the role's group unless it exists, for a role whose members an administrator adds. With the
+	 * city's directory (profile {@code ldap}) the engine cannot write groups: the directory holds it or not.
+	 */
 	public void roleGroup(Role role) {
-		if (identityService.createGroupQuery().groupId(role.groupId()).count() == 0) {
+		if (!identityService.isReadOnly() && identityService.createGroupQuery().groupId(role.groupId()).count() == 0) {
 			Group group = identityService.newGroup(role.groupId());
 			group.setName(capitalised(role.groupId()));
 			group.setType(ROLE);
