@@ -17,6 +17,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * text block, date and time labels, placeholder; a group's title is its label), and
  * {@code <component id>.values.<VALUE>} for the label of an option. Option values themselves never
  * change with the language: decision tables and delegates read them.
+ * <p>
+ * form-js's own words stay English whatever the bundles say, because the form-js that Tasklist 7.24
+ * bundles ({@code webjars/camunda/lib/deps.js}, form schema version 16) reads no text of ours for them:
+ * an empty select shows the literal "Select" (it reads no {@code placeholder} of a select, so none is
+ * emitted for one), its validator writes "Field is required." and "Field must have maximum length of
+ * N." itself, and its date picker opens flatpickr without a locale (English month and day names).
+ * Tasklist's {@code locales/*.json} carry none of them either.
  */
 public final class FormTexts {
 
