@@ -304,8 +304,10 @@ final class Desk {
 					.findFirst()
 					.orElse(null));
 		click(item);
-		// on to the next field, closing the list; Escape would close Tasklist's start dialog too
-		input.sendKeys(Keys.TAB);
+		// Leaves the tag list, closing its options. Escape would close Tasklist's start dialog too, and Tab
+		// would open the next select's options, which a click on it would then close again.
+		((JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) input).getWrappedDriver())
+			.executeScript("arguments[0].blur();", input);
 		countField();
 		return this;
 	}
