@@ -3,10 +3,8 @@ package org.acolhida.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import java.time.Clock;
 import org.acolhida.errors.FieldErrors;
@@ -31,15 +29,19 @@ public class CaseFiles {
 
 	private final CaseFileRepository cases;
 
+	private final CaseFileStatements statements;
+
 	private final UnitDirectory units;
 
 	private final CaseTasks caseTasks;
 
 	private final Clock clock;
 
-	CaseFiles(CaseFileRepository cases, UnitDirectory units, CaseTasks caseTasks, Clock clock) {
+	CaseFiles(CaseFileRepository cases, CaseFileStatements statements, UnitDirectory units, CaseTasks caseTasks,
+			Clock clock) {
 		this.clock = clock;
 		this.cases = cases;
+		this.statements = statements;
 		this.units = units;
 		this.caseTasks = caseTasks;
 	}
@@ -64,9 +66,12 @@ public class CaseFiles {
 		return cases.save(file);
 	}
 
-	/** Registers the household members who came with the reference person, replacing earlier ones. */
-	public CaseFile registerHousehold(String caseNumber, List<NewPerson> members) {
-		CaseFile file = find(caseNumber);
+	/**
+	 * Registers the household members who came with the reference person, replacing earlier ones.
+	 * Writes only the household's rows, and fails if the case changed since it was read here.
+	 */
+	public CaseSummary registerHousehold(String caseNumber, List<NewPerson> members) {
+		CaseSummary file = summary(caseNumber);
 		FieldErrors errors = new FieldErrors();
 		LocalDate today = today(units.unit(file.getOwningUnit()));
 		List<NewPerson> given = members == null ? List.of() : members;
@@ -78,8 +83,10 @@ public class CaseFiles {
 		for (int i = 0; i < given.size(); i++) {
 			add(draft, i + 2, given.get(i).relation(), given.get(i));
 		}
-		file.replaceHousehold(draft.getMembers(), draft.getDocuments());
-		return cases.save(file);
+		statements.replaceHousehold(file, draft.getMembers(), draft.getDocuments());
+		List<Member> household = new ArrayList<>(file.getMembers().stream().filter(m -> m.memberNo() == 1).toList());
+		household.addAll(draft.getMembers());
+		return file.withMembers(household);
 	}
 
 	/**
@@ -88,17 +95,7 @@ public class CaseFiles {
 	 */
 	@Transactional(readOnly = true)
 	public List<String> possibleDuplicates(String caseNumber) {
-		CaseFile file = find(caseNumber);
-		Set<String> found = new LinkedHashSet<>();
-		List<String> numberKeys = file.getDocuments().stream().map(MemberDocument::numberKey).toList();
-		if (!numberKeys.isEmpty()) {
-			found.addAll(cases.findCasesWithDocuments(numberKeys, caseNumber));
-		}
-		for (Member member : file.getMembers()) {
-			found.addAll(cases.findCasesWithPerson(member.givenName(), member.familyName(), member.birthDate(),
-					member.nationality(), caseNumber));
-		}
-		return List.copyOf(found);
+		return statements.possibleDuplicates(caseNumber).orElseThrow(() -> notFound(caseNumber));
 	}
 
 	/**
@@ -111,8 +108,10 @@ public class CaseFiles {
 			.orElseThrow(() -> new InvalidInputException("existingCaseNumber",
 					"no case with number '" + existingCaseNumber + "'"));
 		file.mergeInto(existing.getCaseNumber(), now());
+		statements.forget(file.getCaseNumber());
 		cases.save(file);
 		existing.reopen();
+		statements.forget(existing.getCaseNumber());
 		return cases.save(existing);
 	}
 
@@ -137,27 +136,42 @@ public class CaseFiles {
 		errors.throwIfAny();
 		String fromUnit = file.getOwningUnit();
 		file.transferTo(unit.getCode(), by, now(), reason.trim());
+		statements.forget(caseNumber);
 		CaseFile saved = cases.save(file);
 		caseTasks.moveOpenTasks(caseNumber, fromUnit, unit.getCode());
 		return saved;
 	}
 
-	public CaseFile close(String caseNumber) {
-		CaseFile file = find(caseNumber);
-		file.close(now());
-		return cases.save(file);
+	/** Closes the case now; it need not be read first, nor any of its other rows written. */
+	public void close(String caseNumber) {
+		if (!statements.setStatus(caseNumber, CaseStatus.CLOSED, now())) {
+			throw notFound(caseNumber);
+		}
 	}
 
-	public CaseFile reopen(String caseNumber) {
-		CaseFile file = find(caseNumber);
-		file.reopen();
-		return cases.save(file);
+	public void reopen(String caseNumber) {
+		if (!statements.setStatus(caseNumber, CaseStatus.OPEN, null)) {
+			throw notFound(caseNumber);
+		}
 	}
 
+	/** The whole case file: its documents and transfers too (four statements; see {@link #summary}). */
 	@Transactional(readOnly = true)
 	public CaseFile find(String caseNumber) {
-		return cases.findByCaseNumber(caseNumber)
-			.orElseThrow(() -> new NotFoundException("No case with number '" + caseNumber + "'"));
+		return cases.findByCaseNumber(caseNumber).orElseThrow(() -> notFound(caseNumber));
+	}
+
+	/**
+	 * What a process step needs of a case: owning unit, status, district and household, in one
+	 * statement. The same answer as {@link #find} for a case that does not exist.
+	 */
+	@Transactional(readOnly = true)
+	public CaseSummary summary(String caseNumber) {
+		return statements.summary(caseNumber).orElseThrow(() -> notFound(caseNumber));
+	}
+
+	private static NotFoundException notFound(String caseNumber) {
+		return new NotFoundException("No case with number '" + caseNumber + "'");
 	}
 
 	private ServiceUnit entryDoor(String code, String field, FieldErrors errors) {

@@ -79,13 +79,13 @@ class CaseStartGuard extends AbstractProcessEnginePlugin {
 	static final String UNIT_CODE = CaseTasks.UNIT_VARIABLE;
 
 	// Looked up when a process starts: these beans need the engine's services, which need this plugin.
-	private final ObjectProvider<CaseFileRepository> cases;
+	private final ObjectProvider<CaseFileStatements> cases;
 
 	private final ObjectProvider<UnitDirectory> units;
 
 	private final ObjectProvider<FormMessages> messages;
 
-	CaseStartGuard(ObjectProvider<CaseFileRepository> cases, ObjectProvider<UnitDirectory> units,
+	CaseStartGuard(ObjectProvider<CaseFileStatements> cases, ObjectProvider<UnitDirectory> units,
 			ObjectProvider<FormMessages> messages) {
 		this.cases = cases;
 		this.units = units;
@@ -136,7 +136,9 @@ class CaseStartGuard extends AbstractProcessEnginePlugin {
 		for (Object given : new Object[] { instance.getBusinessKey(), instance.getVariableLocal(CASE_NUMBER) }) {
 			String caseNumber = FormValues.text(given);
 			if (caseNumber != null && !named.containsKey(caseNumber)) {
-				Optional<String> owner = cases.getObject().findOwningUnit(caseNumber);
+				// the summary, not the owning unit alone: the started process's first step reads it in this
+				// same transaction, and then finds it read (see CaseFileStatements)
+				Optional<String> owner = cases.getObject().summary(caseNumber).map(CaseSummary::getOwningUnit);
 				if (owner.isEmpty() || !(caseNumber.equals(start.callerCase()) || start.worksAt(owner.get()))) {
 					throw refused("case", caseNumber);
 				}

@@ -1,6 +1,6 @@
 package org.acolhida.documentation;
 
-import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseSummary;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.language.FormMessages;
 import org.acolhida.language.FormValues;
@@ -34,13 +34,13 @@ class CaseLookup {
 		this.messages = messages;
 	}
 
-	CaseFile existing(String caseNumber) {
+	CaseSummary existing(String caseNumber) {
 		String number = FormValues.text(caseNumber);
 		if (number == null) {
 			throw new InvalidInputException(DocumentationProcess.Variables.CASE_NUMBER, "is required");
 		}
 		try {
-			return cases.find(number);
+			return cases.summary(number);
 		}
 		catch (NotFoundException e) {
 			if (currentUser.userId() != null) {

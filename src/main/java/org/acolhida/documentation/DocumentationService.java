@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
-import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseSummary;
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.errors.InvalidInputException;
 import org.acolhida.units.UnitDirectory;
@@ -47,7 +47,7 @@ public class DocumentationService {
 	 */
 	@Transactional
 	public ProcessInstance start(String caseNumber, String startedBy) {
-		CaseFile file = cases.existing(caseNumber);
+		CaseSummary file = cases.existing(caseNumber);
 		return runtime.createProcessInstanceByKey(DocumentationProcess.KEY)
 			.businessKey(file.getCaseNumber())
 			.setVariable(Variables.CASE_NUMBER, file.getCaseNumber())
@@ -72,7 +72,7 @@ public class DocumentationService {
 		if (document.expiresOn() == null) {
 			return null;
 		}
-		CaseFile file = cases.existing(document.caseNumber());
+		CaseSummary file = cases.existing(document.caseNumber());
 		ZoneId zone = units.unit(file.getOwningUnit()).getZone();
 		Date dueAt = Date.from(document.expiresOn().minus(settings.getRenewalBefore()).atStartOfDay(zone).toInstant());
 		DocumentRequest request = new DocumentRequest(

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseSummary;
 import org.acolhida.cases.Member;
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
@@ -70,7 +70,7 @@ class LoadCaseDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		CaseFile file;
+		CaseSummary file;
 		try {
 			file = cases.existing(CASE_NUMBER.from(execution).getOrNull());
 		}
@@ -106,7 +106,7 @@ class LoadCaseDelegate implements JavaDelegate {
 	 * "CPF · Marie Joseph": the document in words and the member, for each member and each document of
 	 * the country that fits the member's age.
 	 */
-	static List<Map<String, String>> options(CaseFile file, String country, LocalDate today, Words words) {
+	static List<Map<String, String>> options(CaseSummary file, String country, LocalDate today, Words words) {
 		List<Map<String, String>> options = new ArrayList<>();
 		for (Member member : file.getMembers()) {
 			int age = member.ageOn(today);
@@ -119,7 +119,7 @@ class LoadCaseDelegate implements JavaDelegate {
 		return options;
 	}
 
-	private static String renewalSummary(CaseFile file, DelegateExecution execution, Words words) {
+	private static String renewalSummary(CaseSummary file, DelegateExecution execution, Words words) {
 		DocumentRequest request = DocumentRequest.parse(DocumentationProcess.DOCUMENT_REQUESTS.from(execution).getOrNull(),
 				Variables.DOCUMENT_REQUESTS);
 		String member = file.getMembers().stream().filter(m -> m.memberNo() == request.memberNo())

@@ -3,7 +3,7 @@ package org.acolhida.documentation;
 import java.time.LocalDate;
 
 import java.time.Clock;
-import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseSummary;
 import org.acolhida.cases.Member;
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.language.ComposedTexts;
@@ -53,7 +53,7 @@ class OpenDocumentTrailDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		DocumentRequest request = DocumentRequest.parse(DocumentationProcess.DOCUMENT_REQUEST.from(execution).getOrNull(),
 				Variables.DOCUMENT_REQUEST);
-		CaseFile file = cases.existing(CASE_NUMBER.from(execution).get());
+		CaseSummary file = cases.existing(CASE_NUMBER.from(execution).get());
 		Member member = file.getMembers().stream().filter(m -> m.memberNo() == request.memberNo()).findFirst()
 			.orElseThrow(() -> new IllegalStateException(
 					"Case " + file.getCaseNumber() + " has no member " + request.memberNo()));

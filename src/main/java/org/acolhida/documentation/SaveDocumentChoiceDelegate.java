@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseSummary;
 import org.acolhida.cases.Member;
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.protocols.ProvidesVariables;
@@ -43,7 +43,7 @@ class SaveDocumentChoiceDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		CaseFile file = cases.existing(CASE_NUMBER.from(execution).get());
+		CaseSummary file = cases.existing(CASE_NUMBER.from(execution).get());
 		Set<Integer> members = file.getMembers().stream().map(Member::memberNo).collect(Collectors.toSet());
 		Set<String> requests = new LinkedHashSet<>();
 		FieldErrors errors = new FieldErrors();

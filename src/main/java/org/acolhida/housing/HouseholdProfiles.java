@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import java.time.Clock;
-import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseSummary;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.Member;
 import org.acolhida.housing.HousingReferralProcess.Variables;
@@ -42,7 +42,7 @@ class HouseholdProfiles {
 
 	HouseholdProfile of(VariableScope scope) {
 		String caseNumber = CASE_NUMBER.from(scope).get();
-		CaseFile file = cases.find(caseNumber);
+		CaseSummary file = cases.summary(caseNumber);
 		ServiceUnit unit = units.unit(file.getOwningUnit());
 		LocalDate today = LocalDate.ofInstant(clock.instant(), zone(unit));
 		int adults = 0;

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseSummary;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.housing.HousingReferralProcess.Variables;
 import org.acolhida.variables.CaseVariables;
@@ -46,7 +46,7 @@ public class HousingReferralService {
 			.contains(priority)) {
 			throw new IllegalArgumentException("priority must be IMMEDIATE, HIGH or NORMAL, not " + priority);
 		}
-		CaseFile file = cases.find(caseNumber);
+		CaseSummary file = cases.summary(caseNumber);
 		Map<String, Object> variables = new HashMap<>();
 		CaseVariables.CASE_NUMBER.put(variables, caseNumber);
 		CaseVariables.UNIT_CODE.put(variables, file.getOwningUnit());

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import java.time.Clock;
 import org.acolhida.expressions.ExposedToProtocols;
-import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseSummary;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.Member;
 import org.acolhida.literacy.LiteracyEnrollmentProcess.Variables;
@@ -44,7 +44,7 @@ public class Learners {
 	/** Learner references of the case in {@code caseNumber}, reference person first. */
 	public List<String> of(VariableScope scope) {
 		String caseNumber = CASE_NUMBER.from(scope).get();
-		CaseFile file = cases.find(caseNumber);
+		CaseSummary file = cases.summary(caseNumber);
 		LocalDate today = today(file.getOwningUnit());
 		return file.getMembers()
 			.stream()
@@ -64,7 +64,7 @@ public class Learners {
 			throw new IllegalArgumentException("'" + learnerRef + "' is not a learner of case " + caseNumber);
 		}
 		int memberNo = Integer.parseInt(learnerRef.substring(prefix.length()));
-		return cases.find(caseNumber).getMembers().stream().filter(m -> m.memberNo() == memberNo).findFirst();
+		return cases.summary(caseNumber).getMembers().stream().filter(m -> m.memberNo() == memberNo).findFirst();
 	}
 
 	/** Today at the unit: ages are counted where the learner lives, not in UTC. */

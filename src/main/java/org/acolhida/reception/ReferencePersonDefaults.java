@@ -54,7 +54,7 @@ class ReferencePersonDefaults implements FormChoices {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(cases.find(caseNumber).getReferencePerson());
+			return Optional.of(cases.summary(caseNumber).getReferencePerson());
 		}
 		catch (NotFoundException e) {
 			return Optional.empty();

@@ -10,7 +10,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.acolhida.cases.CaseFile;
+import org.acolhida.cases.CaseSummary;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.NewPerson.NewDocument;
@@ -74,7 +74,7 @@ class SaveHouseholdDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) throws Exception {
 		String caseNumber = CASE_NUMBER.from(execution).get();
-		CaseFile file;
+		CaseSummary file;
 		try {
 			Object submitted = execution.getVariable(Variables.HOUSEHOLD_MEMBERS);
 			if (submitted == null) {

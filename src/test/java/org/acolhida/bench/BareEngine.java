@@ -117,7 +117,7 @@ final class BareEngine implements AutoCloseable {
 				"addToClassWaitlistDelegate", "startFollowUpDelegate", "findSchoolDelegate", "recordClassNoShowDelegate",
 				"withdrawDelegate", "recheckWaitlistDelegate", "declineOfferDelegate", "checkDuplicatesDelegate",
 				"closeCaseDelegate", "findReferralUnitDelegate", "linkCaseDelegate", "openCaseDelegate",
-				"reopenListeningDelegate", "saveHouseholdDelegate")) {
+				"reopenListeningDelegate", "saveHouseholdDelegate", "checklistWordsListener")) {
 			beans.put(delegate, replay);
 		}
 		beans.put("receptionSettings", new Replay.Settings("P30D"));
