@@ -7,6 +7,7 @@
  * pt.json is written in Brazilian Portuguese. Other languages fall back to English.
  */
 export default {
+  customScripts: ['scripts/papers.js'],
   locales: {
     availableLocales: ['en', 'pt', 'it'],
     fallbackLocale: 'en'
