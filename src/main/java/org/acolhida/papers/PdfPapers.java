@@ -254,14 +254,16 @@ class PdfPapers {
 
 		private void lines(List<String> lines, PaperWords words, Paper.Style style, float x, float top, float leading,
 				float gray) throws IOException {
-			boolean rtl = words.rightToLeft();
+			// A right-to-left column may hold a paragraph with no Arabic letter at all (a checklist not yet
+			// translated, shown in the staff's language): it reads left to right, set to the column's right.
+			boolean rtl = words.rightToLeft() && lines.stream().anyMatch(PdfPapers::hasRightToLeft);
 			boolean bold = style == Paper.Style.TITLE || style == Paper.Style.HEADING;
 			float size = size(style);
 			float baseline = top - size;
 			for (String line : lines) {
 				String visual = rtl ? visual(line) : line;
 				float width = fonts.width(visual, rtl, bold, size);
-				float start = rtl ? x + columnWidth - width : x;
+				float start = words.rightToLeft() ? x + columnWidth - width : x;
 				content.beginText();
 				content.setNonStrokingColor(gray, gray, gray);
 				content.newLineAtOffset(start, baseline);
@@ -280,7 +282,7 @@ class PdfPapers {
 			if (text == null || text.isBlank()) {
 				return lines;
 			}
-			boolean rtl = words.rightToLeft();
+			boolean rtl = words.rightToLeft() && hasRightToLeft(text);
 			boolean bold = style == Paper.Style.TITLE || style == Paper.Style.HEADING;
 			float size = size(style);
 			for (String paragraph : text.split("\n")) {
@@ -325,6 +327,14 @@ class PdfPapers {
 			content.close();
 		}
 
+	}
+
+	static boolean hasRightToLeft(String text) {
+		return text.codePoints().anyMatch(cp -> {
+			byte direction = Character.getDirectionality(cp);
+			return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
+					|| direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT;
+		});
 	}
 
 	/** Joined letter forms (presentation forms) of Arabic-script text, still in logical order. */
