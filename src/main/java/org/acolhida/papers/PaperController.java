@@ -73,13 +73,13 @@ class PaperController {
 		PaperWords staff = texts.in(staffLanguage);
 		PaperKind paperKind = PaperKind.ofSlug(kind)
 			.orElseThrow(() -> new InvalidInputException("kind", staff.text("refused.kind", "kind", kind)));
-		if (lang != null && !PaperTexts.isLanguage(lang)) {
+		if (lang != null && !lang.isBlank() && !PaperTexts.isLanguage(lang)) {
 			throw new InvalidInputException("lang", staff.text("refused.lang", "lang", lang));
 		}
 		if (to != null && (paperKind != PaperKind.REFERRAL_LETTER || !units.isActive(to))) {
 			throw new InvalidInputException("to", staff.text("refused.to", "unit", to));
 		}
-		String wanted = lang != null ? lang.trim() : recordedLanguage(file.getReferencePerson()).orElse(staffLanguage);
+		String wanted = lang != null && !lang.isBlank() ? lang.trim() : recordedLanguage(file.getReferencePerson()).orElse(staffLanguage);
 		Optional<String> translated = PaperTexts.translated(wanted);
 		PaperWords person = translated.map(texts::in).orElse(staff);
 		Paper paper = papers.compose(paperKind, file, new Paper(person, staff, file.getCaseNumber()),

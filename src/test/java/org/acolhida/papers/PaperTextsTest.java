@@ -66,6 +66,9 @@ class PaperTextsTest {
 	@Test
 	void shouldNameEveryDayAndMonthInTheLanguagesJavaDoesNotKnow() {
 		for (String language : PaperTexts.TRANSLATED) {
+			if (language.equals("en")) {
+				continue; // English is what the fallback is written in
+			}
 			PaperWords words = new PaperTexts().in(language);
 			for (DayOfWeek day : DayOfWeek.values()) {
 				// Java's fallback for a language it lacks is the English short name ("Thu"): never on a paper

@@ -2,6 +2,7 @@ package org.acolhida.papers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -19,7 +20,9 @@ import org.acolhida.documentation.DocumentationProcess;
 import org.acolhida.documentation.DocumentationProcess.Elements;
 import org.acolhida.documentation.DocumentationProcess.Variables;
 import org.acolhida.documentation.DocumentationService;
+import org.acolhida.housing.ShelterCapacity;
 import org.acolhida.language.ProtocolTexts;
+import org.acolhida.literacy.ClassSeats;
 import org.acolhida.support.PostgresIntegrationTest;
 import org.acolhida.units.DocumentType;
 import org.acolhida.units.OpeningHours.Opening;
@@ -85,6 +88,12 @@ class PapersIT {
 
 	@Autowired
 	ProcessEngineConfiguration engineConfiguration;
+
+	@Autowired
+	ShelterCapacity shelters;
+
+	@Autowired
+	ClassSeats classes;
 
 	JobExecutor jobExecutor;
 
@@ -209,6 +218,34 @@ class PapersIT {
 	}
 
 	@Test
+	void shouldPrintTheReferralLetterAndTheShelterAndClassSlips() {
+		String caseNumber = cases.open(new NewCase("SOR-CRAS-NORTE", new NewPerson(null, "María", "Pérez",
+				LocalDate.of(1990, 2, 1), "Venezuela", List.of("es"), List.of()), null, false), "ana").getCaseNumber();
+		long hold = shelters.hold(caseNumber, "SOR-ACOLHIDA-MIGRANTE", 2, "carla", Duration.ofHours(4)).orElseThrow()
+			.id();
+		shelters.confirm(hold).orElseThrow();
+		long seat = classes.enroll(caseNumber + "-M1", caseNumber, "SOR-CURSO-PT-A1").orElseThrow().id();
+
+		PaperPdf referral = PaperPdf.read(get("ana", caseNumber, "referral-letter", null, "&to=SOR-CREAS-1").getBody());
+		PaperPdf shelter = PaperPdf.read(get("carla", caseNumber, "shelter-placement-slip", null, "").getBody());
+		PaperPdf course = PaperPdf.read(get("davi", caseNumber, "class-enrolment-slip", null, "").getBody());
+
+		ServiceUnit creas = units.unit("SOR-CREAS-1");
+		assertThat(referral.words()).contains("Carta de derivación", "Vaya a: " + creas.getName(), creas.getAddress(),
+				"CREAS: la oficina pública", "Carta de encaminhamento");
+		assertThat(shelter.words()).contains("Su lugar: " + units.unit("SOR-ACOLHIDA-MIGRANTE").getName(),
+				"Camas para su familia: 2. Desde el miércoles 4 de marzo de 2026",
+				units.unit("SOR-ACOLHIDA-MIGRANTE").getAddress());
+		assertThat(course.words()).contains("Clase: " + units.unit("SOR-CURSO-PT-A1").getName() + ", para María Pérez",
+				"Clases en portugués", units.unit("SOR-CURSO-PT-A1").getAddress());
+		for (PaperPdf paper : List.of(referral, shelter, course)) {
+			assertThat(paper.pages()).isBetween(1, 2);
+		}
+		shelters.exit(caseNumber);
+		classes.withdraw(seat);
+	}
+
+	@Test
 	void shouldNameTheLanguageAPaperIsNotYetWrittenIn() {
 		String caseNumber = caseInOrientation("SOR-CRAS-NORTE", "Kenji", "Sato", List.of("ja"), "bruno", "CPF:1",
 				"WORKER");
@@ -279,8 +316,13 @@ class PapersIT {
 	}
 
 	private ResponseEntity<byte[]> get(String user, String caseNumber, String kind, String lang) {
+		return get(user, caseNumber, kind, lang, "");
+	}
+
+	private ResponseEntity<byte[]> get(String user, String caseNumber, String kind, String lang, String more) {
+		String query = (lang == null ? "" : "&lang=" + lang) + more;
 		return rest.withBasicAuth(user, "demo").getForEntity("/api/cases/" + caseNumber + "/papers/" + kind + ".pdf"
-				+ (lang == null ? "" : "?lang=" + lang), byte[].class);
+				+ query.replaceFirst("^&", "?"), byte[].class);
 	}
 
 	/** A household of one whose guidance waits at the orientation on one document. */
