@@ -325,8 +325,9 @@ class CasePapers {
 		paper.add(Style.TEXT, "checklist.bring");
 		paper.add(Style.TEXT, asList(checklistText(paper, checklist, "papers")),
 				asList(checklistStaffText(paper, checklist, "papers")));
-		if (!paper.person().translated().contains("checklist." + checklist.rule() + ".papers")
-				&& !"en".equals(paper.person().language())) {
+		// only where the person's column shows the staff's words: one column, or English (the table's own)
+		if (paper.staff() != null && !"en".equals(paper.person().language())
+				&& !paper.person().translated().contains("checklist." + checklist.rule() + ".papers")) {
 			paper.add(Style.NOTE, words -> words.text("checklist.untranslated", "language",
 					words.languageName(staffLanguage(paper))));
 		}
