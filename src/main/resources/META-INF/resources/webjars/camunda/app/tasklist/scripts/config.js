@@ -7,8 +7,9 @@
  * pt.json is written in Brazilian Portuguese. Other languages fall back to English.
  */
 export default {
-  // Tasklist plugins (ES modules, relative to app/tasklist/): the case page as a tab of every task.
-  customScripts: ['scripts/case-tab.js'],
+  // Tasklist plugins (ES modules, relative to app/tasklist/): the case page and the papers for the
+  // person, each as a tab of every task.
+  customScripts: ['scripts/case-tab.js', 'scripts/papers.js'],
 
   locales: {
     availableLocales: ['en', 'pt', 'it'],
