@@ -16,17 +16,20 @@ import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Papers for the person, as PDF: {@code GET /api/cases/{caseNumber}/papers/document-checklist.pdf?lang=ht}, and
- * for Tasklist's papers tab the same at {@code /papers/cases/{caseNumber}/document-checklist.pdf} with the
- * webapps' sign-in (see {@link TasklistSession}).
+ * for Tasklist's papers tab the same under the webapps' API ({@value #TASKLIST_PATH}…): Tasklist holds a
+ * session, not the worker's password, and there the webapps' own filters sign the worker in from that
+ * session, as for the case page and Tasklist's own calls; {@code /api} answers HTTP Basic only.
  * Only staff of the unit that owns the case print its papers. As for the case itself, staff get the
  * same 403 for another unit's case and for a number that does not exist (case numbers are sequential:
  * a different answer would tell which exist); managers and the administrator, who may read any case,
@@ -35,6 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Papers", description = "Papers a person takes away, in their language with the staff's beside it")
 class PaperController {
+
+	/** Where Tasklist's papers tab ({@code tasklist/scripts/papers.js}) links to. */
+	static final String TASKLIST_PATH = "/camunda/api/acolhida/papers/cases/";
 
 	private final CaseFiles cases;
 
@@ -61,7 +67,7 @@ class PaperController {
 		this.units = units;
 	}
 
-	@GetMapping(value = { "/api/cases/{caseNumber}/papers/{kind}.pdf", TasklistSession.PATH + "{caseNumber}/{kind}.pdf" },
+	@GetMapping(value = { "/api/cases/{caseNumber}/papers/{kind}.pdf", TASKLIST_PATH + "{caseNumber}/{kind}.pdf" },
 			produces = MediaType.APPLICATION_PDF_VALUE)
 	@Operation(summary = "A paper for the person as PDF (referral-letter, document-checklist, appointment-slip,"
 			+ " shelter-placement-slip, class-enrolment-slip), in their language (lang, else the first language"
@@ -100,6 +106,9 @@ class PaperController {
 	}
 
 	private CaseFile ownCase(String caseNumber) {
+		if (currentUser.userId() == null) {
+			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in to Tasklist first");
+		}
 		boolean network = currentUser.isMember(CurrentUser.MANAGERS) || currentUser.isMember(Groups.CAMUNDA_ADMIN);
 		CaseFile file;
 		try {

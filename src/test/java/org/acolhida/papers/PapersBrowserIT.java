@@ -93,7 +93,7 @@ class PapersBrowserIT {
 		assertThat(checklist.getText()).isEqualTo("Lista de documentos");
 		new Select(browser.driver().findElement(By.id("acolhida-papers-language"))).selectByValue("ht");
 		String href = checklist.getAttribute("href");
-		assertThat(href).contains("/papers/cases/" + caseNumber + "/document-checklist.pdf?lang=ht");
+		assertThat(href).contains("/camunda/api/acolhida/papers/cases/" + caseNumber + "/document-checklist.pdf?lang=ht");
 		browser.screenshot(browsers.screenshotName("papers-tab"));
 
 		PaperPdf paper = PaperPdf.read(fetch(browser, href));

@@ -24,6 +24,7 @@ import org.acolhida.housing.ShelterCapacity;
 import org.acolhida.language.ProtocolTexts;
 import org.acolhida.literacy.ClassSeats;
 import org.acolhida.support.PostgresIntegrationTest;
+import org.acolhida.support.TasklistSession;
 import org.acolhida.units.DocumentType;
 import org.acolhida.units.OpeningHours.Opening;
 import org.acolhida.units.ServiceUnit;
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -283,6 +286,31 @@ class PapersIT {
 		assertThat(unknownLanguage.getBody()).contains("'zz' não é um código de língua");
 		assertThat(nothingToPrint.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(nothingToPrint.getBody()).contains("não tem vaga em abrigo");
+	}
+
+	/**
+	 * Tasklist's papers tab links to the webapps' API, where the Tasklist session is the worker: the owning
+	 * unit's adviser gets the PDF, another unit's gets 403 with nothing of the case, and no session gets 401.
+	 */
+	@Test
+	void shouldGiveTheTasklistSessionOfTheOwningUnitThePaper() {
+		String caseNumber = caseInOrientation("SOR-CRAS-NORTE", "Yolette", "Pierre", List.of("ht"), "bruno", "CPF:1",
+				"REFUGEE");
+		String path = "/camunda/api/acolhida/papers/cases/" + caseNumber + "/document-checklist.pdf?lang=ht";
+
+		ResponseEntity<byte[]> bruno = rest.exchange(path, HttpMethod.GET,
+				new HttpEntity<>(TasklistSession.of(rest, "bruno")), byte[].class);
+		ResponseEntity<byte[]> marco = rest.exchange(path, HttpMethod.GET,
+				new HttpEntity<>(TasklistSession.of(rest, "marco")), byte[].class);
+		ResponseEntity<byte[]> nobody = rest.getForEntity(path, byte[].class);
+
+		assertThat(bruno.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(bruno.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+		assertThat(new String(bruno.getBody(), 0, 5)).isEqualTo("%PDF-");
+		assertThat(marco.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(marco.getBody() == null ? "" : new String(marco.getBody())).doesNotContain("%PDF")
+			.doesNotContain("Yolette");
+		assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	/**

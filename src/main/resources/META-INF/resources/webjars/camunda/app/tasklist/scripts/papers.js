@@ -2,8 +2,9 @@
  * Acolhida: the papers a person takes away, from the task where they are needed. A tab of the task
  * (plugin point tasklist.task.detail) lists the papers of the task's process for its case (the
  * task's business key) as links to PDFs, with a chooser of the language they are written in (by
- * default the first language recorded for the person). The links go to /papers/cases/..., which
- * takes the Tasklist sign-in; the server decides who may print what (staff of the case's unit).
+ * default the first language recorded for the person). The links go to the webapps' API
+ * (/camunda/api/acolhida/papers/cases/...), which signs the worker in from the Tasklist session; the
+ * server decides who may print what (staff of the case's unit).
  */
 const PAPERS_BY_PROCESS = {
   'reception': ['referral-letter'],
@@ -101,7 +102,7 @@ export default {
         });
         const point = () => links.forEach(link => {
           const language = chooser.value ? '?lang=' + encodeURIComponent(chooser.value) : '';
-          link.setAttribute('href', '/papers/cases/' + encodeURIComponent(caseNumber) + '/'
+          link.setAttribute('href', '/camunda/api/acolhida/papers/cases/' + encodeURIComponent(caseNumber) + '/'
             + link.getAttribute('data-paper') + '.pdf' + language);
         });
         chooser.addEventListener('change', point);
