@@ -72,6 +72,16 @@ final class ProtocolCheck {
 	private static final Pattern COMPOSED_TEXTS = Pattern
 		.compile("(?:.*/)?" + ComposedTexts.BUNDLE + "(?:_[a-z]{2}(?:_[A-Z]{2})?)?\\.properties");
 
+	/**
+	 * The texts of the papers a person takes away ({@code i18n/papers/papers_ht.properties}): in the
+	 * languages of the people at the desk, not only of the staff, so any language may have a file.
+	 */
+	private static final Pattern PAPER_TEXTS = Pattern
+		.compile("(?:.*/)?i18n/papers/papers(?:_[a-z]{2,3}(?:_[A-Z]{2})?)?\\.properties");
+
+	/** The English texts of the papers, which every translation's keys must be among. */
+	private static final String PAPER_SOURCE = "papers/papers.properties";
+
 	/** A translation of one rule of the documentation checklist. */
 	private static final Pattern CHECKLIST_TEXT = Pattern.compile("checklist\\.[a-z0-9_]+\\.(papers|fee)");
 
@@ -335,6 +345,10 @@ final class ProtocolCheck {
 			checkComposedTexts(name, bytes);
 			return;
 		}
+		if (PAPER_TEXTS.matcher(name).matches()) {
+			checkPaperTexts(name, bytes);
+			return;
+		}
 		Matcher bundle = BUNDLE.matcher(name);
 		if (!bundle.matches()) {
 			problems.add(new ProtocolProblem(name, null, "is not a bundle of translations: name it"
@@ -403,6 +417,25 @@ final class ProtocolCheck {
 		if (!unknown.isEmpty()) {
 			problems.add(new ProtocolProblem(name, null, "has " + unknown + ", which the application composes nowhere:"
 					+ " keys are those of i18n/" + ComposedTexts.BUNDLE + ".properties and checklist.<rule>.papers or .fee"));
+		}
+	}
+
+	/** Paper texts: readable, and each key one the papers print (or a checklist rule's papers or fee). */
+	private void checkPaperTexts(String name, byte[] bytes) {
+		Map<String, String> texts;
+		try {
+			texts = ProtocolTexts.parse(bytes);
+		}
+		catch (RuntimeException e) {
+			problems.add(new ProtocolProblem(name, null, "is not a readable .properties file: " + e.getMessage()));
+			return;
+		}
+		Set<String> known = ProtocolTexts.fromClasspath(PAPER_SOURCE).keySet();
+		Set<String> unknown = new TreeSet<>(texts.keySet());
+		unknown.removeIf(key -> known.contains(key) || CHECKLIST_TEXT.matcher(key).matches());
+		if (!unknown.isEmpty()) {
+			problems.add(new ProtocolProblem(name, null, "has " + unknown + ", which no paper prints: keys are those of i18n/"
+					+ PAPER_SOURCE + " and checklist.<rule>.papers or .fee"));
 		}
 	}
 

@@ -54,12 +54,13 @@ abstract class CaseTabJourney extends StaffJourney {
 		Desk desk = firstDesk(worker);
 		FormLabels start = form("reception-start");
 		desk.startProcess(processNames(ReceptionProcess.KEY));
-		desk.type(start.label("unitCode"), unit)
-			.type(start.label("givenName"), "Rosa")
+		assertThat(desk.selected(start.label("unitCode"))).as("her own unit, chosen by name")
+			.isEqualTo(units.unit(unit).getName());
+		desk.type(start.label("givenName"), "Rosa")
 			.type(start.label("familyName"), familyName)
 			.date(start.label("birthDate"), LocalDate.of(1989, 4, 21))
 			.type(start.label("nationality"), nationality)
-			.type(start.label("languages"), languages)
+			.tag(start.label("languages"), servedStartForm(worker, ReceptionProcess.KEY).option("languages", languages))
 			.type(start.label("district"), district);
 		desk.start(processNames(ReceptionProcess.KEY)[0]);
 		String caseNumber = desk.browser().waitUntil("the case of " + familyName + " to open", d -> caseOf(familyName));
@@ -69,8 +70,8 @@ abstract class CaseTabJourney extends StaffJourney {
 		FormLabels members = form("reception-household");
 		desk.waitForText(members.label("membersCount"));
 		desk.type(members.label("membersCount"), "2");
-		member(desk, members, "member1", "Lucía", familyName, LocalDate.now().minusYears(12).minusMonths(2));
-		member(desk, members, "member2", "Mateo", familyName, LocalDate.now().minusYears(7).minusMonths(3));
+		member(desk, members, "member1", "Lucía", LocalDate.now().minusYears(12).minusMonths(2));
+		member(desk, members, "member2", "Mateo", LocalDate.now().minusYears(7).minusMonths(3));
 		desk.complete(household);
 
 		String listening = step(ReceptionProcess.KEY, ReceptionProcess.Elements.QUALIFIED_LISTENING);
@@ -139,13 +140,12 @@ abstract class CaseTabJourney extends StaffJourney {
 		}
 	}
 
-	private static void member(Desk desk, FormLabels members, String group, String givenName, String familyName,
+	private static void member(Desk desk, FormLabels members, String group, String givenName,
 			LocalDate born) {
 		WebElement member = desk.group(members.label(group));
+		// The family name, nationality and languages start as the reference person's.
 		desk.choose(member, members.label("relation"), members.option("relation", "CHILD"))
 			.type(member, members.label("givenName"), givenName)
-			.type(member, members.label("familyName"), familyName)
-			.type(member, members.label("nationality"), "Venezuela")
 			.date(member, members.label("birthDate"), born);
 	}
 

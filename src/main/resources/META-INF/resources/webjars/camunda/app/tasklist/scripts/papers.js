@@ -76,9 +76,11 @@ export default {
     const t = texts();
     const box = element('div', { class: 'acolhida-papers', style: 'padding: 12px 0' });
     node.appendChild(box);
+    // The case is read as the case tab reads it: a worker may see a task without reading its process
+    // instance through the engine's API.
     json(api.engineApi + '/task/' + encodeURIComponent(taskId))
-      .then(task => json(api.engineApi + '/process-instance/' + encodeURIComponent(task.processInstanceId))
-        .then(instance => ({ key: (task.processDefinitionId || '').split(':')[0], caseNumber: instance.businessKey })))
+      .then(task => json('/camunda/api/acolhida/case-page/tasks/' + encodeURIComponent(taskId))
+        .then(page => ({ key: (task.processDefinitionId || '').split(':')[0], caseNumber: page.caseNumber })))
       .then(({ key, caseNumber }) => {
         const kinds = PAPERS_BY_PROCESS[key];
         if (!caseNumber || !kinds) {
