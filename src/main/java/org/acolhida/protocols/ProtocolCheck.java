@@ -79,6 +79,13 @@ final class ProtocolCheck {
 	private static final Pattern PAPER_TEXTS = Pattern
 		.compile("(?:.*/)?i18n/papers/papers(?:_[a-z]{2,3}(?:_[A-Z]{2})?)?\\.properties");
 
+	/**
+	 * Words a paper's language may name itself where Java has none (Haitian Creole's weekdays and months,
+	 * a language's own name), beside the English texts' keys.
+	 */
+	private static final Pattern PAPER_WORD = Pattern
+		.compile("language\\.[a-z]{2,3}|day\\.[1-7]|month\\.(?:[1-9]|1[0-2])");
+
 	/** The English texts of the papers, which every translation's keys must be among. */
 	private static final String PAPER_SOURCE = "papers/papers.properties";
 
@@ -432,10 +439,11 @@ final class ProtocolCheck {
 		}
 		Set<String> known = ProtocolTexts.fromClasspath(PAPER_SOURCE).keySet();
 		Set<String> unknown = new TreeSet<>(texts.keySet());
-		unknown.removeIf(key -> known.contains(key) || CHECKLIST_TEXT.matcher(key).matches());
+		unknown.removeIf(key -> known.contains(key) || CHECKLIST_TEXT.matcher(key).matches()
+				|| PAPER_WORD.matcher(key).matches());
 		if (!unknown.isEmpty()) {
 			problems.add(new ProtocolProblem(name, null, "has " + unknown + ", which no paper prints: keys are those of i18n/"
-					+ PAPER_SOURCE + " and checklist.<rule>.papers or .fee"));
+					+ PAPER_SOURCE + ", checklist.<rule>.papers or .fee, language.<code>, day.<1-7> and month.<1-12>"));
 		}
 	}
 
