@@ -1,13 +1,11 @@
 package org.acolhida.casepage;
 
 import org.acolhida.cases.CaseFile;
-import org.acolhida.cases.CaseFiles;
+import org.acolhida.cases.CaseReaders;
 import org.acolhida.errors.ForbiddenException;
-import org.acolhida.errors.NotFoundException;
 import org.acolhida.identity.CurrentUser;
 import org.acolhida.language.WorkLanguage;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +33,7 @@ class CasePageController {
 
 	static final String PATH = "/camunda/api/acolhida/case-page";
 
-	private final CaseFiles cases;
+	private final CaseReaders readers;
 
 	private final CasePages pages;
 
@@ -45,9 +43,9 @@ class CasePageController {
 
 	private final WorkLanguage language;
 
-	CasePageController(CaseFiles cases, CasePages pages, TaskService tasks, CurrentUser currentUser,
+	CasePageController(CaseReaders readers, CasePages pages, TaskService tasks, CurrentUser currentUser,
 			WorkLanguage language) {
-		this.cases = cases;
+		this.readers = readers;
 		this.pages = pages;
 		this.tasks = tasks;
 		this.currentUser = currentUser;
@@ -78,21 +76,7 @@ class CasePageController {
 
 	private CaseFile readable(String caseNumber) {
 		signedIn();
-		boolean network = currentUser.isMember(CurrentUser.MANAGERS) || currentUser.isMember(Groups.CAMUNDA_ADMIN);
-		CaseFile file;
-		try {
-			file = cases.find(caseNumber);
-		}
-		catch (NotFoundException e) {
-			if (network) {
-				throw e;
-			}
-			throw notYours();
-		}
-		if (!network && !currentUser.isMember(file.getOwningUnit())) {
-			throw notYours();
-		}
-		return file;
+		return readers.readable(caseNumber, this::notYours);
 	}
 
 	private void signedIn() {

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.Member;
 import org.acolhida.documentation.DocumentationProcess;
+import org.acolhida.identity.CurrentUser;
 import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.ProtocolTexts;
 import org.acolhida.language.WorkLanguage;
@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -103,30 +102,33 @@ class CasePages {
 
 	private final IdentityService identity;
 
+	private final CurrentUser currentUser;
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
 	CasePages(CaseFiles cases, UnitDirectory units, ComposedTexts composed, HistoryService history, TaskService tasks,
-			IdentityService identity, JdbcTemplate jdbc, Clock clock) {
+			IdentityService identity, CurrentUser currentUser, JdbcTemplate jdbc, Clock clock) {
 		this.cases = cases;
 		this.units = units;
 		this.composed = composed;
 		this.history = history;
 		this.tasks = tasks;
 		this.identity = identity;
+		this.currentUser = currentUser;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	/** The page of a case the reader may see, in {@code language} (pt-BR, it or en). */
 	CasePage of(CaseFile file, String language) {
-		return unrestricted(() -> compose(file, language));
+		return currentUser.asApplication(() -> compose(file, language));
 	}
 
 	/** The case number of a process instance, read whatever the reader may read of the instance itself. */
 	Optional<String> caseNumberOfInstance(String processInstanceId) {
-		return unrestricted(() -> Optional.ofNullable(history.createHistoricProcessInstanceQuery()
+		return currentUser.asApplication(() -> Optional.ofNullable(history.createHistoricProcessInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.singleResult()).map(HistoricProcessInstance::getBusinessKey));
 	}
@@ -474,20 +476,6 @@ class CasePages {
 
 	private static String text(Object value) {
 		return value == null ? "" : value.toString();
-	}
-
-	/** Runs with no engine authentication, restoring the reader's afterwards (see the class comment). */
-	private <T> T unrestricted(Supplier<T> read) {
-		Authentication reader = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			return read.get();
-		}
-		finally {
-			if (reader != null) {
-				identity.setAuthentication(reader);
-			}
-		}
 	}
 
 	/** The page's own texts and the composed words of one language. */

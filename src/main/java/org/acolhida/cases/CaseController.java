@@ -7,8 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.acolhida.identity.CurrentUser;
 import org.acolhida.errors.ForbiddenException;
-import org.acolhida.errors.NotFoundException;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +27,12 @@ class CaseController {
 
 	private final CurrentUser currentUser;
 
-	CaseController(CaseFiles cases, CurrentUser currentUser) {
+	private final CaseReaders readers;
+
+	CaseController(CaseFiles cases, CurrentUser currentUser, CaseReaders readers) {
 		this.cases = cases;
 		this.currentUser = currentUser;
+		this.readers = readers;
 	}
 
 	record TransferRequest(String toUnit, String reason) {
@@ -68,27 +69,9 @@ class CaseController {
 		return CaseDto.of(cases.transfer(caseNumber, request.toUnit(), request.reason(), currentUser.userId()));
 	}
 
-	/**
-	 * The case, if the signed-in user may work it. To staff, a case of another unit and a number that
-	 * does not exist get the same 403: case numbers are sequential, and a different answer would tell
-	 * which exist and that they belong elsewhere.
-	 */
+	/** The case, if the signed-in user may work it ({@link CaseReaders}). */
 	private CaseFile workable(String caseNumber) {
-		boolean network = currentUser.isMember(CurrentUser.MANAGERS) || currentUser.isMember(Groups.CAMUNDA_ADMIN);
-		CaseFile file;
-		try {
-			file = cases.find(caseNumber);
-		}
-		catch (NotFoundException e) {
-			if (network) {
-				throw e;
-			}
-			throw notYours(caseNumber);
-		}
-		if (!network && !currentUser.isMember(file.getOwningUnit())) {
-			throw notYours(caseNumber);
-		}
-		return file;
+		return readers.readable(caseNumber, () -> notYours(caseNumber));
 	}
 
 	private static ForbiddenException notYours(String caseNumber) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.acolhida.cases.CaseFile;
@@ -22,6 +21,7 @@ import org.acolhida.errors.NotFoundException;
 import org.acolhida.housing.Placement;
 import org.acolhida.housing.ShelterCapacity;
 import org.acolhida.language.ComposedTexts;
+import org.acolhida.identity.CurrentUser;
 import org.acolhida.literacy.ClassSeats;
 import org.acolhida.literacy.Enrollment;
 import org.acolhida.papers.Paper.Style;
@@ -35,10 +35,8 @@ import org.acolhida.units.WeeklySlot;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Service;
@@ -67,7 +65,7 @@ class CasePapers {
 
 	private final DecisionService decisions;
 
-	private final IdentityService identity;
+	private final CurrentUser currentUser;
 
 	private final ShelterCapacity shelters;
 
@@ -78,13 +76,13 @@ class CasePapers {
 	private final Clock clock;
 
 	CasePapers(UnitDirectory units, RuntimeService runtime, HistoryService history, DecisionService decisions,
-			IdentityService identity, ShelterCapacity shelters, ClassSeats classes, ComposedTexts staffTexts,
+			CurrentUser currentUser, ShelterCapacity shelters, ClassSeats classes, ComposedTexts staffTexts,
 			Clock clock) {
 		this.units = units;
 		this.runtime = runtime;
 		this.history = history;
 		this.decisions = decisions;
-		this.identity = identity;
+		this.currentUser = currentUser;
 		this.shelters = shelters;
 		this.classes = classes;
 		this.staffTexts = staffTexts;
@@ -133,7 +131,7 @@ class CasePapers {
 
 	/** The unit reception or documentation last referred the case to (reception's referral, legal aid). */
 	private Optional<String> lastReferral(String caseNumber) {
-		return asApplication(() -> {
+		return currentUser.asApplication(() -> {
 			List<String> instances = new ArrayList<>();
 			history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
 				.listPage(0, LOOKUP_LIMIT).forEach(instance -> instances.add(instance.getId()));
@@ -157,7 +155,7 @@ class CasePapers {
 	}
 
 	private List<Trail> trails(String caseNumber) {
-		return asApplication(() -> {
+		return currentUser.asApplication(() -> {
 			String[] instances = runtime.createProcessInstanceQuery()
 				.processDefinitionKey(DocumentationProcess.KEY)
 				.processInstanceBusinessKey(caseNumber)
@@ -305,7 +303,7 @@ class CasePapers {
 		inputs.put(DocumentationProcess.Variables.COUNTRY, trail.country());
 		inputs.put(DocumentationProcess.Variables.DOCUMENT_TYPE, trail.documentType());
 		inputs.put(DocumentationProcess.Variables.SITUATION, trail.situation());
-		DmnDecisionResultEntries first = asApplication(() -> decisions
+		DmnDecisionResultEntries first = currentUser.asApplication(() -> decisions
 			.evaluateDecisionByKey(DocumentationProcess.CHECKLIST_DECISION)
 			.variables(inputs)
 			.evaluate()
@@ -455,19 +453,6 @@ class CasePapers {
 
 	private static Instant instant(Object value) {
 		return value instanceof Date date ? date.toInstant() : null;
-	}
-
-	private <T> T asApplication(Supplier<T> read) {
-		Authentication worker = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			return read.get();
-		}
-		finally {
-			if (worker != null) {
-				identity.setAuthentication(worker);
-			}
-		}
 	}
 
 }
