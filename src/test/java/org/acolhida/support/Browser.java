@@ -117,8 +117,17 @@ public final class Browser implements AutoCloseable {
 
 	/** Opens a Camunda webapp ("tasklist", "cockpit", "admin", "welcome") and waits for its login form. */
 	public Browser openLogin(String app) {
+		By password = By.cssSelector("form[name=signinForm] input[type=password]");
 		open("/camunda/app/" + app + "/");
-		waitFor(By.cssSelector("form[name=signinForm] input[type=password]"));
+		try {
+			waitFor(password);
+		}
+		catch (org.openqa.selenium.TimeoutException stillLoading) {
+			// A webapp's first load in a new browser can outlast the patience on a busy machine
+			// (Tasklist's spinner, no form): open it once more, as a worker would, before failing.
+			open("/camunda/app/" + app + "/");
+			waitFor(password);
+		}
 		return this;
 	}
 
