@@ -340,7 +340,7 @@ public final class AppProcess implements AutoCloseable {
 			}
 		}
 
-		static Path packagedJar() {
+		public static Path packagedJar() {
 			try (Stream<Path> files = Files.list(Paths.get("target"))) {
 				return files.filter(file -> file.getFileName().toString().matches("acolhida-.*\\.jar"))
 					.filter(file -> !file.getFileName().toString().endsWith("-plain.jar"))
