@@ -32,7 +32,7 @@ public final class ReceptionProcess {
 	/** The triage's priority (see {@link Variables#PRIORITY}). */
 	public static final ProcessVariable<String> PRIORITY = stringVariable(Variables.PRIORITY);
 
-	/** A {@link org.acolhida.units.UnitKind} name: where a generic referral goes. */
+	/** A {@link ReferralKind} name: what a generic referral is for, and so which kind of unit takes it. */
 	public static final ProcessVariable<String> REFERRAL_KIND = stringVariable(Variables.REFERRAL_KIND);
 
 	public static final ProcessVariable<String> REFERRAL_UNIT_CODE = stringVariable(Variables.REFERRAL_UNIT_CODE);
@@ -189,6 +189,27 @@ public final class ReceptionProcess {
 
 		public static final String LISTENING_NOTES = "listeningNotes";
 
+		// qualified listening, Brazilian units only: the facts the RMA counts. Transient (see
+		// cases.CaseFileFormFields): the listening's listener keeps them in the case file.
+		/** {@code BR}, {@code IT}: the country of the case's unit, local to the listening task, for its form. */
+		public static final String UNIT_COUNTRY = "unitCountry";
+
+		public static final String TRAFFICKING_VICTIM = "traffickingVictim";
+
+		public static final String PAIF = "paif";
+
+		public static final String INCOME_PER_PERSON = "incomePerPerson";
+
+		public static final String BOLSA_FAMILIA = "bolsaFamilia";
+
+		public static final String BPC_RECEIVED = "bpcReceived";
+
+		/** An elderly or disabled member without BPC; read by the triage. */
+		public static final String BPC_MISSING = "bpcMissing";
+
+		/** {@code NOT_REGISTERED}, {@code OUTDATED}, {@code UP_TO_DATE}; read by the triage. */
+		public static final String CAD_UNICO = "cadUnico";
+
 		// triage (outputs of reception-triage)
 		/** {@code IMMEDIATE}, {@code HIGH} or {@code NORMAL}. */
 		public static final String PRIORITY = "priority";
@@ -208,8 +229,17 @@ public final class ReceptionProcess {
 		/** Housing tonight: the person sleeps rough. Passed to {@code housing-referral}. */
 		public static final String IMMEDIATE_HOUSING = "immediateHousing";
 
+		/** The CRAS of the district includes the family in the Cadastro Único. */
+		public static final String REFER_CAD_UNICO_INCLUSION = "referCadUnicoInclusion";
+
+		/** The CRAS of the district updates the family's Cadastro Único registration. */
+		public static final String REFER_CAD_UNICO_UPDATE = "referCadUnicoUpdate";
+
+		/** The CRAS of the district helps an elderly or disabled member apply for the BPC. */
+		public static final String REFER_BPC = "referBpc";
+
 		// generic referral (local to each instance of the multi-instance subprocess)
-		/** A {@link org.acolhida.units.UnitKind} name: CREAS, LEGAL_AID, HEALTH, PARTNER_ORGANISATION. */
+		/** A {@link ReferralKind} name: CREAS, LEGAL_AID, HEALTH, CADUNICO_INCLUSION, CADUNICO_UPDATE, BPC. */
 		public static final String REFERRAL_KIND = "referralKind";
 
 		public static final String REFERRAL_UNIT_CODE = "referralUnitCode";

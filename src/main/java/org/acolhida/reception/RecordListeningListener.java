@@ -1,0 +1,127 @@
+package org.acolhida.reception;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.acolhida.cases.CaseListenings;
+import org.acolhida.cases.ListeningFacts;
+import org.acolhida.cases.ListeningFacts.CadUnico;
+import org.acolhida.errors.InvalidInputException;
+import org.acolhida.language.FormMessages;
+import org.acolhida.language.FormValues;
+import org.acolhida.reception.ReceptionProcess.Variables;
+import org.acolhida.units.UnitDirectory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
+import static org.acolhida.variables.CaseVariables.UNIT_CODE;
+
+/**
+ * Keeps what the qualified listening learnt in the case file ({@link CaseListenings}) when the worker
+ * completes it, in the same transaction: a refused answer leaves the task open and nothing written.
+ * <p>
+ * Reads {@code caseNumber}, {@code unitCode}, {@code sleepingRoughTonight}, {@code protectionConcern}
+ * and, at a Brazilian unit only (an Italian desk's form does not ask them), the social-assistance facts:
+ * {@code traffickingVictim}, {@code paif}, {@code incomePerPerson}, {@code bolsaFamilia},
+ * {@code bpcReceived}, {@code bpcMissing}, {@code cadUnico}. These arrive as transient variables
+ * (cases.CaseFileFormFields); whatever way they came, they are removed here, so no process variable
+ * keeps them. For the triage that follows in this transaction it writes {@code cadUnico} and
+ * {@code bpcMissing} back as transient variables, always present (null and false where not asked).
+ * Raises {@link org.acolhida.language.InvalidFormException} on an income that is not a number, is
+ * negative or absurd, or a Cadastro Único answer that is not one of the form's options.
+ */
+@Component("recordListeningListener")
+class RecordListeningListener implements TaskListener {
+
+	private static final List<String> FACTS = List.of(Variables.TRAFFICKING_VICTIM, Variables.PAIF,
+			Variables.INCOME_PER_PERSON, Variables.BOLSA_FAMILIA, Variables.BPC_RECEIVED, Variables.BPC_MISSING,
+			Variables.CAD_UNICO);
+
+	private final CaseListenings listenings;
+
+	private final UnitDirectory units;
+
+	private final FormMessages messages;
+
+	RecordListeningListener(CaseListenings listenings, UnitDirectory units, FormMessages messages) {
+		this.listenings = listenings;
+		this.units = units;
+		this.messages = messages;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String unitCode = UNIT_CODE.from(task).get();
+		boolean brazil = "BR".equals(units.unit(unitCode).getCountry());
+		ListeningFacts facts;
+		try {
+			facts = new ListeningFacts(FormValues.flag(task.getVariable(Variables.SLEEPING_ROUGH_TONIGHT)),
+					FormValues.flag(task.getVariable(Variables.PROTECTION_CONCERN)),
+					brazil ? flag(task, Variables.TRAFFICKING_VICTIM) : null, brazil ? flag(task, Variables.PAIF) : null,
+					brazil ? money(task.getVariable(Variables.INCOME_PER_PERSON)) : null,
+					brazil ? flag(task, Variables.BOLSA_FAMILIA) : null, brazil ? flag(task, Variables.BPC_RECEIVED) : null,
+					brazil ? flag(task, Variables.BPC_MISSING) : null,
+					brazil ? cadUnico(task.getVariable(Variables.CAD_UNICO)) : null);
+			listenings.record(CASE_NUMBER.from(task).get(), facts);
+		}
+		catch (InvalidInputException e) {
+			throw messages.refused(e, unitCode);
+		}
+		DelegateExecution execution = task.getExecution();
+		execution.removeVariables(FACTS);
+		execution.setVariable(Variables.CAD_UNICO, org.camunda.bpm.engine.variable.Variables
+			.stringValue(facts.cadUnico() == null ? null : facts.cadUnico().name(), true));
+		execution.setVariable(Variables.BPC_MISSING,
+				org.camunda.bpm.engine.variable.Variables.booleanValue(Boolean.TRUE.equals(facts.bpcMissing()), true));
+	}
+
+	private static Boolean flag(DelegateTask task, String name) {
+		return FormValues.flag(task.getVariable(name));
+	}
+
+	/** Reais as a form's number field sends them (a number), or as text from another client. */
+	static BigDecimal money(Object value) {
+		if (value instanceof BigDecimal decimal) {
+			return decimal;
+		}
+		if (value instanceof Number number) {
+			try {
+				return new BigDecimal(number.toString());
+			}
+			catch (NumberFormatException e) {
+				// NaN, infinity
+				throw new InvalidInputException(Variables.INCOME_PER_PERSON, "is not a number");
+			}
+		}
+		String text = FormValues.text(value);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.replace(',', '.'));
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidInputException(Variables.INCOME_PER_PERSON, "is not a number");
+		}
+	}
+
+	static CadUnico cadUnico(Object value) {
+		String text = FormValues.text(value);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return CadUnico.valueOf(text.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInputException(Variables.CAD_UNICO, "'" + text + "' is not one of "
+					+ Arrays.toString(CadUnico.values()));
+		}
+	}
+
+}
