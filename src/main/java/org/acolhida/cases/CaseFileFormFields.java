@@ -30,9 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * The registration forms' answers about people reach the engine as transient variables: the
  * reception's start form (the reference person), its household form (the other members) and the
- * social-assistance facts of its listening. The delegate right after each form, or the listener that
- * completes it, in the same transaction ({@code openCaseDelegate}, {@code saveHouseholdDelegate},
- * {@code recordListeningListener}), reads them and stores them in the case file through
+ * social-assistance facts of its listening. The delegate right after each form, in the same transaction
+ * ({@code openCaseDelegate}, {@code saveHouseholdDelegate}, {@code recordListeningDelegate}), reads them and stores them in the case file through
  * {@link CaseFiles}, which is where personal data lives; the engine keeps no copy of them, neither as
  * a process variable nor in its history ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}), and writes
  * none of the rows it wrote before only for the delegate to remove the variables again. A form

@@ -81,6 +81,8 @@ public final class ReceptionProcess {
 
 		public static final String QUALIFIED_LISTENING = "task_qualified_listening";
 
+		public static final String RECORD_LISTENING = "service_record_listening";
+
 		public static final String TRIAGE = "rule_triage";
 
 		public static final String GW_REFERRALS = "gw_referrals";
@@ -190,7 +192,7 @@ public final class ReceptionProcess {
 		public static final String LISTENING_NOTES = "listeningNotes";
 
 		// qualified listening, Brazilian units only: the facts the RMA counts. Transient (see
-		// cases.CaseFileFormFields): the listening's listener keeps them in the case file.
+		// cases.CaseFileFormFields): recordListeningDelegate keeps them in the case file.
 		/** {@code BR}, {@code IT}: the country of the case's unit, local to the listening task, for its form. */
 		public static final String UNIT_COUNTRY = "unitCountry";
 

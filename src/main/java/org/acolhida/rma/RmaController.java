@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.acolhida.errors.ForbiddenException;
@@ -58,8 +59,9 @@ class RmaController {
 		this.language = language;
 	}
 
-	/** One item as the API gives it. */
-	record Item(String code, String block, String name, Long value, boolean counted, List<String> cases) {
+	/** One item as the API gives it; an item to fill has the value null, said so rather than left out. */
+	record Item(String code, String block, String name, @JsonInclude(JsonInclude.Include.ALWAYS) Long value,
+			boolean counted, List<String> cases) {
 
 		static Item of(Figure figure) {
 			return new Item(figure.code(), figure.block(), figure.name(), figure.value(), figure.counted(),

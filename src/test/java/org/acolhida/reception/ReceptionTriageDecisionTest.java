@@ -38,7 +38,7 @@ class ReceptionTriageDecisionTest {
 				"sleepingRoughTonight", "childrenInHousehold", "protectionConcern", "consentToShare")) {
 			answers.put(flag, List.of(yes).contains(flag));
 		}
-		// as the listening's listener leaves them: always there, not asked at an Italian desk
+		// as recordListeningDelegate leaves them: always there, not asked at an Italian desk
 		answers.put("bpcMissing", List.of(yes).contains("bpcMissing"));
 		answers.put("cadUnico", null);
 		return answers;

@@ -14,16 +14,16 @@ import org.acolhida.language.FormValues;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
 import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
- * Keeps what the qualified listening learnt in the case file ({@link CaseListenings}) when the worker
- * completes it, in the same transaction: a refused answer leaves the task open and nothing written.
+ * Keeps what the qualified listening learnt in the case file ({@link CaseListenings}), right after the
+ * worker completes it and in the same transaction: a refused answer leaves the task open and nothing
+ * written.
  * <p>
  * Reads {@code caseNumber}, {@code unitCode}, {@code sleepingRoughTonight}, {@code protectionConcern}
  * and, at a Brazilian unit only (an Italian desk's form does not ask them), the social-assistance facts:
@@ -35,8 +35,8 @@ import static org.acolhida.variables.CaseVariables.UNIT_CODE;
  * Raises {@link org.acolhida.language.InvalidFormException} on an income that is not a number, is
  * negative or absurd, or a Cadastro Único answer that is not one of the form's options.
  */
-@Component("recordListeningListener")
-class RecordListeningListener implements TaskListener {
+@Component("recordListeningDelegate")
+class RecordListeningDelegate implements JavaDelegate {
 
 	private static final List<String> FACTS = List.of(Variables.TRAFFICKING_VICTIM, Variables.PAIF,
 			Variables.INCOME_PER_PERSON, Variables.BOLSA_FAMILIA, Variables.BPC_RECEIVED, Variables.BPC_MISSING,
@@ -48,31 +48,30 @@ class RecordListeningListener implements TaskListener {
 
 	private final FormMessages messages;
 
-	RecordListeningListener(CaseListenings listenings, UnitDirectory units, FormMessages messages) {
+	RecordListeningDelegate(CaseListenings listenings, UnitDirectory units, FormMessages messages) {
 		this.listenings = listenings;
 		this.units = units;
 		this.messages = messages;
 	}
 
 	@Override
-	public void notify(DelegateTask task) {
-		String unitCode = UNIT_CODE.from(task).get();
+	public void execute(DelegateExecution execution) {
+		String unitCode = UNIT_CODE.from(execution).get();
 		boolean brazil = "BR".equals(units.unit(unitCode).getCountry());
 		ListeningFacts facts;
 		try {
-			facts = new ListeningFacts(FormValues.flag(task.getVariable(Variables.SLEEPING_ROUGH_TONIGHT)),
-					FormValues.flag(task.getVariable(Variables.PROTECTION_CONCERN)),
-					brazil ? flag(task, Variables.TRAFFICKING_VICTIM) : null, brazil ? flag(task, Variables.PAIF) : null,
-					brazil ? money(task.getVariable(Variables.INCOME_PER_PERSON)) : null,
-					brazil ? flag(task, Variables.BOLSA_FAMILIA) : null, brazil ? flag(task, Variables.BPC_RECEIVED) : null,
-					brazil ? flag(task, Variables.BPC_MISSING) : null,
-					brazil ? cadUnico(task.getVariable(Variables.CAD_UNICO)) : null);
-			listenings.record(CASE_NUMBER.from(task).get(), facts);
+			facts = new ListeningFacts(FormValues.flag(execution.getVariable(Variables.SLEEPING_ROUGH_TONIGHT)),
+					FormValues.flag(execution.getVariable(Variables.PROTECTION_CONCERN)),
+					brazil ? flag(execution, Variables.TRAFFICKING_VICTIM) : null, brazil ? flag(execution, Variables.PAIF) : null,
+					brazil ? money(execution.getVariable(Variables.INCOME_PER_PERSON)) : null,
+					brazil ? flag(execution, Variables.BOLSA_FAMILIA) : null, brazil ? flag(execution, Variables.BPC_RECEIVED) : null,
+					brazil ? flag(execution, Variables.BPC_MISSING) : null,
+					brazil ? cadUnico(execution.getVariable(Variables.CAD_UNICO)) : null);
+			listenings.record(CASE_NUMBER.from(execution).get(), facts);
 		}
 		catch (InvalidInputException e) {
 			throw messages.refused(e, unitCode);
 		}
-		DelegateExecution execution = task.getExecution();
 		execution.removeVariables(FACTS);
 		execution.setVariable(Variables.CAD_UNICO, org.camunda.bpm.engine.variable.Variables
 			.stringValue(facts.cadUnico() == null ? null : facts.cadUnico().name(), true));
@@ -80,8 +79,8 @@ class RecordListeningListener implements TaskListener {
 				org.camunda.bpm.engine.variable.Variables.booleanValue(Boolean.TRUE.equals(facts.bpcMissing()), true));
 	}
 
-	private static Boolean flag(DelegateTask task, String name) {
-		return FormValues.flag(task.getVariable(name));
+	private static Boolean flag(DelegateExecution execution, String name) {
+		return FormValues.flag(execution.getVariable(name));
 	}
 
 	/** Reais as a form's number field sends them (a number), or as text from another client. */
