@@ -51,8 +51,7 @@ class CaseFileFormFields extends AbstractProcessEnginePlugin {
 			"task_register_household",
 			Set.of("householdMembers", "membersCount", "member1", "member2", "member3", "member4", "member5",
 					"member6", "member7", "member8"),
-			// the social-assistance facts of the listening (Brazil); the triage reads cadUnico and
-			// bpcMissing in the same transaction, before the next wait
+			// the social-assistance facts of the listening (Brazil)
 			"task_qualified_listening",
 			Set.of("traffickingVictim", "paif", "incomePerPerson", "bolsaFamilia", "bpcReceived", "bpcMissing",
 					"cadUnico")));

@@ -206,11 +206,18 @@ public final class ReceptionProcess {
 
 		public static final String BPC_RECEIVED = "bpcReceived";
 
-		/** An elderly or disabled member without BPC; read by the triage. */
+		/** An elderly or disabled member without BPC. */
 		public static final String BPC_MISSING = "bpcMissing";
 
-		/** {@code NOT_REGISTERED}, {@code OUTDATED}, {@code UP_TO_DATE}; read by the triage. */
+		/** {@code NOT_REGISTERED}, {@code OUTDATED}, {@code UP_TO_DATE}. */
 		public static final String CAD_UNICO = "cadUnico";
+
+		// what the triage reads of those facts, transient, from recordListeningDelegate
+		/** The Cadastro Único answer, or null where not asked. */
+		public static final String CAD_UNICO_STATUS = "cadUnicoStatus";
+
+		/** Whether an elderly or disabled member lacks the BPC (false where not asked). */
+		public static final String LACKS_BPC = "lacksBpc";
 
 		// triage (outputs of reception-triage)
 		/** {@code IMMEDIATE}, {@code HIGH} or {@code NORMAL}. */

@@ -5,37 +5,40 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.CaseListenings;
 import org.acolhida.cases.ListeningFacts;
 import org.acolhida.cases.ListeningFacts.CadUnico;
 import org.acolhida.errors.InvalidInputException;
 import org.acolhida.language.FormMessages;
 import org.acolhida.language.FormValues;
+import org.acolhida.protocols.ProvidesVariables;
 import org.acolhida.reception.ReceptionProcess.Variables;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static org.acolhida.variables.CaseVariables.CASE_NUMBER;
-import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
  * Keeps what the qualified listening learnt in the case file ({@link CaseListenings}), right after the
  * worker completes it and in the same transaction: a refused answer leaves the task open and nothing
  * written.
  * <p>
- * Reads {@code caseNumber}, {@code unitCode}, {@code sleepingRoughTonight}, {@code protectionConcern}
+ * Reads the case from the business key and its unit from the case file (not {@code caseNumber} and
+ * {@code unitCode}, which a hostile completion may overwrite), {@code sleepingRoughTonight}, {@code protectionConcern}
  * and, at a Brazilian unit only (an Italian desk's form does not ask them), the social-assistance facts:
  * {@code traffickingVictim}, {@code paif}, {@code incomePerPerson}, {@code bolsaFamilia},
  * {@code bpcReceived}, {@code bpcMissing}, {@code cadUnico}. These arrive as transient variables
  * (cases.CaseFileFormFields); whatever way they came, they are removed here, so no process variable
- * keeps them. For the triage that follows in this transaction it writes {@code cadUnico} and
- * {@code bpcMissing} back as transient variables, always present (null and false where not asked).
+ * keeps them. For the triage that follows in this transaction it writes {@code cadUnicoStatus} and
+ * {@code lacksBpc} as transient variables, always present (null and false where not asked): under
+ * names of their own, as a variable removed in a transaction cannot come back transient in it.
  * Raises {@link org.acolhida.language.InvalidFormException} on an income that is not a number, is
  * negative or absurd, or a Cadastro Único answer that is not one of the form's options.
  */
 @Component("recordListeningDelegate")
+@ProvidesVariables({ Variables.CAD_UNICO_STATUS, Variables.LACKS_BPC })
 class RecordListeningDelegate implements JavaDelegate {
 
 	private static final List<String> FACTS = List.of(Variables.TRAFFICKING_VICTIM, Variables.PAIF,
@@ -44,19 +47,24 @@ class RecordListeningDelegate implements JavaDelegate {
 
 	private final CaseListenings listenings;
 
+	private final CaseFiles cases;
+
 	private final UnitDirectory units;
 
 	private final FormMessages messages;
 
-	RecordListeningDelegate(CaseListenings listenings, UnitDirectory units, FormMessages messages) {
+	RecordListeningDelegate(CaseListenings listenings, CaseFiles cases, UnitDirectory units, FormMessages messages) {
 		this.listenings = listenings;
+		this.cases = cases;
 		this.units = units;
 		this.messages = messages;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String unitCode = UNIT_CODE.from(execution).get();
+		// The business key, not the variables a completion may overwrite, names the case; its file, its unit.
+		String caseNumber = execution.getProcessBusinessKey();
+		String unitCode = cases.summary(caseNumber).getOwningUnit();
 		boolean brazil = "BR".equals(units.unit(unitCode).getCountry());
 		ListeningFacts facts;
 		try {
@@ -67,15 +75,15 @@ class RecordListeningDelegate implements JavaDelegate {
 					brazil ? flag(execution, Variables.BOLSA_FAMILIA) : null, brazil ? flag(execution, Variables.BPC_RECEIVED) : null,
 					brazil ? flag(execution, Variables.BPC_MISSING) : null,
 					brazil ? cadUnico(execution.getVariable(Variables.CAD_UNICO)) : null);
-			listenings.record(CASE_NUMBER.from(execution).get(), facts);
+			listenings.record(caseNumber, facts);
 		}
 		catch (InvalidInputException e) {
 			throw messages.refused(e, unitCode);
 		}
 		execution.removeVariables(FACTS);
-		execution.setVariable(Variables.CAD_UNICO, org.camunda.bpm.engine.variable.Variables
+		execution.setVariable(Variables.CAD_UNICO_STATUS, org.camunda.bpm.engine.variable.Variables
 			.stringValue(facts.cadUnico() == null ? null : facts.cadUnico().name(), true));
-		execution.setVariable(Variables.BPC_MISSING,
+		execution.setVariable(Variables.LACKS_BPC,
 				org.camunda.bpm.engine.variable.Variables.booleanValue(Boolean.TRUE.equals(facts.bpcMissing()), true));
 	}
 

@@ -39,8 +39,8 @@ class ReceptionTriageDecisionTest {
 			answers.put(flag, List.of(yes).contains(flag));
 		}
 		// as recordListeningDelegate leaves them: always there, not asked at an Italian desk
-		answers.put("bpcMissing", List.of(yes).contains("bpcMissing"));
-		answers.put("cadUnico", null);
+		answers.put("lacksBpc", List.of(yes).contains("lacksBpc"));
+		answers.put("cadUnicoStatus", null);
 		return answers;
 	}
 
@@ -101,12 +101,12 @@ class ReceptionTriageDecisionTest {
 		for (String[] situation : List.of(new String[] { "protectionConcern" }, new String[] { "sleepingRoughTonight" },
 				new String[] { "needsHousing", "childrenInHousehold" }, new String[] { "needsHealth" }, new String[0])) {
 			Map<String, Object> notRegistered = answers(situation);
-			notRegistered.put("cadUnico", "NOT_REGISTERED");
+			notRegistered.put("cadUnicoStatus", "NOT_REGISTERED");
 			Map<String, Object> outdated = answers(situation);
-			outdated.put("cadUnico", "OUTDATED");
-			outdated.put("bpcMissing", true);
+			outdated.put("cadUnicoStatus", "OUTDATED");
+			outdated.put("lacksBpc", true);
 			Map<String, Object> upToDate = answers(situation);
-			upToDate.put("cadUnico", "UP_TO_DATE");
+			upToDate.put("cadUnicoStatus", "UP_TO_DATE");
 
 			assertThat(dmn.evaluateDecision(triage, notRegistered).getSingleResult().getEntryMap())
 				.as("not registered, %s", List.of(situation))
