@@ -306,6 +306,9 @@ class RmaIT {
 
 		List<Household> atCras = households.stream().filter(h -> h.ownerAtEnd.equals(CRAS)).toList();
 		List<Household> listenedAtCras = households.stream().filter(h -> h.unit.equals(CRAS)).toList();
+		// the month holds something to count for every counted item but D.6 (no class seats here)
+		assertThat(expected(listenedAtCras, h -> h.yes("paif") && inMonth(h.listenedAt)).getKey()).isEqualTo(2);
+		assertThat(households.stream().filter(h -> h.ownerAtEnd.equals(CREAS)).count()).isEqualTo(2);
 		JsonNode cras = get("helena", "unit=" + CRAS + "&month=" + MONTH).getBody();
 		assertThat(cras.get("report").asText()).isEqualTo("rma-cras");
 		assertThat(cras.get("unit").asText()).isEqualTo(CRAS);
