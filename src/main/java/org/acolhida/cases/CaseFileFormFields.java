@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The registration forms' answers about people reach the engine as transient variables: the
- * reception's start form (the reference person) and its household form (the other members). The
- * delegate right after each form, in the same transaction ({@code openCaseDelegate},
- * {@code saveHouseholdDelegate}), reads them and stores them in the case file through
+ * reception's start form (the reference person), its household form (the other members) and the
+ * social-assistance facts of its listening. The delegate right after each form, in the same transaction
+ * ({@code openCaseDelegate}, {@code saveHouseholdDelegate}, {@code recordListeningDelegate}), reads them and stores them in the case file through
  * {@link CaseFiles}, which is where personal data lives; the engine keeps no copy of them, neither as
  * a process variable nor in its history ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}), and writes
  * none of the rows it wrote before only for the delegate to remove the variables again. A form
@@ -50,7 +50,11 @@ class CaseFileFormFields extends AbstractProcessEnginePlugin {
 					"documentNumber"),
 			"task_register_household",
 			Set.of("householdMembers", "membersCount", "member1", "member2", "member3", "member4", "member5",
-					"member6", "member7", "member8")));
+					"member6", "member7", "member8"),
+			// the social-assistance facts of the listening (Brazil)
+			"task_qualified_listening",
+			Set.of("traffickingVictim", "paif", "incomePerPerson", "bolsaFamilia", "bpcReceived", "bpcMissing",
+					"cadUnico")));
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {

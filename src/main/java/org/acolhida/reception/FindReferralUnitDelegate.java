@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 import static org.acolhida.variables.CaseVariables.UNIT_CODE;
 
 /**
- * Finds where a generic referral goes (CREAS for PAEFI, legal aid, health, a partner organisation)
- * and when it is next open, so the worker can tell the person.
+ * Finds where a generic referral goes (CREAS for PAEFI, legal aid, health, a partner organisation, the
+ * CRAS for the Cadastro Único and the BPC) and when it is next open, so the worker can tell the person.
  * <p>
- * Reads {@code referralKind} (a {@link UnitKind} name), {@code unitCode} (its municipality) and
+ * Reads {@code referralKind} (a {@link ReferralKind} name), {@code unitCode} (its municipality) and
  * {@code district}. Looks for the unit of that kind responsible for the district, else one of that
  * kind in the municipality whose staff speak the local language. Writes, into the referral's
  * subprocess instance (which declares them as local inputs), {@code referralKindText} (the kind in
@@ -48,10 +48,12 @@ class FindReferralUnitDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		UnitKind kind = UnitKind.valueOf(ReceptionProcess.REFERRAL_KIND.from(execution).get());
+		ReferralKind referral = ReferralKind.valueOf(ReceptionProcess.REFERRAL_KIND.from(execution).get());
+		UnitKind kind = referral.unitKind();
 		ServiceUnit owner = units.unit(UNIT_CODE.from(execution).get());
 		Words words = texts.forUnit(execution, owner.getCode());
-		execution.setVariable(Variables.REFERRAL_KIND_TEXT, words.word("unitKind", kind));
+		execution.setVariable(Variables.REFERRAL_KIND_TEXT, referral.isUnitKind() ? words.word("unitKind", kind)
+				: words.word("referralKind", referral));
 		String district = FormValues.text(execution.getVariable(Variables.DISTRICT));
 		Optional<ServiceUnit> found = district == null ? Optional.empty()
 				: units.responsibleUnit(kind, owner.getMunicipality(), district);

@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * The referrals outside the three referral processes that the triage decided, as unit kinds: the
+ * The referrals outside the three referral processes that the triage decided, as {@link ReferralKind}s: the
  * collection of the generic-referral subprocess ({@code ${genericReferrals.of(execution)}}), so
  * that no list variable is stored. Reads {@code referCreas}, {@code referLegalAid},
- * {@code referHealth}.
+ * {@code referHealth}, {@code referCadUnicoInclusion}, {@code referCadUnicoUpdate}, {@code referBpc}.
  */
 @ExposedToProtocols
 @Component("genericReferrals")
@@ -29,6 +29,15 @@ public class GenericReferrals {
 		}
 		if (flag(scope, Variables.REFER_HEALTH)) {
 			kinds.add(UnitKind.HEALTH.name());
+		}
+		if (flag(scope, Variables.REFER_CAD_UNICO_INCLUSION)) {
+			kinds.add(ReferralKind.CADUNICO_INCLUSION.name());
+		}
+		if (flag(scope, Variables.REFER_CAD_UNICO_UPDATE)) {
+			kinds.add(ReferralKind.CADUNICO_UPDATE.name());
+		}
+		if (flag(scope, Variables.REFER_BPC)) {
+			kinds.add(ReferralKind.BPC.name());
 		}
 		return kinds;
 	}

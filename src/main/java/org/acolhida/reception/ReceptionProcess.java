@@ -32,7 +32,7 @@ public final class ReceptionProcess {
 	/** The triage's priority (see {@link Variables#PRIORITY}). */
 	public static final ProcessVariable<String> PRIORITY = stringVariable(Variables.PRIORITY);
 
-	/** A {@link org.acolhida.units.UnitKind} name: where a generic referral goes. */
+	/** A {@link ReferralKind} name: what a generic referral is for, and so which kind of unit takes it. */
 	public static final ProcessVariable<String> REFERRAL_KIND = stringVariable(Variables.REFERRAL_KIND);
 
 	public static final ProcessVariable<String> REFERRAL_UNIT_CODE = stringVariable(Variables.REFERRAL_UNIT_CODE);
@@ -80,6 +80,8 @@ public final class ReceptionProcess {
 		public static final String GW_LISTENING = "gw_listening";
 
 		public static final String QUALIFIED_LISTENING = "task_qualified_listening";
+
+		public static final String RECORD_LISTENING = "service_record_listening";
 
 		public static final String TRIAGE = "rule_triage";
 
@@ -189,6 +191,34 @@ public final class ReceptionProcess {
 
 		public static final String LISTENING_NOTES = "listeningNotes";
 
+		// qualified listening, Brazilian units only: the facts the RMA counts. Transient (see
+		// cases.CaseFileFormFields): recordListeningDelegate keeps them in the case file.
+		/** {@code BR}, {@code IT}: the country of the case's unit, local to the listening task, for its form. */
+		public static final String UNIT_COUNTRY = "unitCountry";
+
+		public static final String TRAFFICKING_VICTIM = "traffickingVictim";
+
+		public static final String PAIF = "paif";
+
+		public static final String INCOME_PER_PERSON = "incomePerPerson";
+
+		public static final String BOLSA_FAMILIA = "bolsaFamilia";
+
+		public static final String BPC_RECEIVED = "bpcReceived";
+
+		/** An elderly or disabled member without BPC. */
+		public static final String BPC_MISSING = "bpcMissing";
+
+		/** {@code NOT_REGISTERED}, {@code OUTDATED}, {@code UP_TO_DATE}. */
+		public static final String CAD_UNICO = "cadUnico";
+
+		// what the triage reads of those facts, transient, from recordListeningDelegate
+		/** The Cadastro Único answer, or null where not asked. */
+		public static final String CAD_UNICO_STATUS = "cadUnicoStatus";
+
+		/** Whether an elderly or disabled member lacks the BPC (false where not asked). */
+		public static final String LACKS_BPC = "lacksBpc";
+
 		// triage (outputs of reception-triage)
 		/** {@code IMMEDIATE}, {@code HIGH} or {@code NORMAL}. */
 		public static final String PRIORITY = "priority";
@@ -208,8 +238,17 @@ public final class ReceptionProcess {
 		/** Housing tonight: the person sleeps rough. Passed to {@code housing-referral}. */
 		public static final String IMMEDIATE_HOUSING = "immediateHousing";
 
+		/** The CRAS of the district includes the family in the Cadastro Único. */
+		public static final String REFER_CAD_UNICO_INCLUSION = "referCadUnicoInclusion";
+
+		/** The CRAS of the district updates the family's Cadastro Único registration. */
+		public static final String REFER_CAD_UNICO_UPDATE = "referCadUnicoUpdate";
+
+		/** The CRAS of the district helps an elderly or disabled member apply for the BPC. */
+		public static final String REFER_BPC = "referBpc";
+
 		// generic referral (local to each instance of the multi-instance subprocess)
-		/** A {@link org.acolhida.units.UnitKind} name: CREAS, LEGAL_AID, HEALTH, PARTNER_ORGANISATION. */
+		/** A {@link ReferralKind} name: CREAS, LEGAL_AID, HEALTH, CADUNICO_INCLUSION, CADUNICO_UPDATE, BPC. */
 		public static final String REFERRAL_KIND = "referralKind";
 
 		public static final String REFERRAL_UNIT_CODE = "referralUnitCode";

@@ -20,7 +20,8 @@ class ReopenListeningDelegate implements JavaDelegate {
 
 	private static final List<String> TRIAGE_OUTPUTS = List.of(Variables.PRIORITY, Variables.REFER_DOCUMENTATION,
 			Variables.REFER_HOUSING, Variables.REFER_LITERACY, Variables.REFER_CREAS, Variables.REFER_LEGAL_AID,
-			Variables.REFER_HEALTH, Variables.IMMEDIATE_HOUSING, Variables.FOLLOW_UP_DECISION);
+			Variables.REFER_HEALTH, Variables.IMMEDIATE_HOUSING, Variables.REFER_CAD_UNICO_INCLUSION,
+			Variables.REFER_CAD_UNICO_UPDATE, Variables.REFER_BPC, Variables.FOLLOW_UP_DECISION);
 
 	private final CaseFiles cases;
 

@@ -38,7 +38,8 @@ final class CaseTables {
 			new CaseTable("class_enrollment", "case_number = ?"),
 			// documentation (V5)
 			new CaseTable("issued_document", "case_number = ?"),
-			// the case file (V2)
+			// the case file (V2) and its listenings (V7)
+			new CaseTable("case_listening", CASE_FILE_ID),
 			new CaseTable("member_document", CASE_FILE_ID),
 			new CaseTable("case_member", CASE_FILE_ID),
 			new CaseTable("case_transfer", CASE_FILE_ID),

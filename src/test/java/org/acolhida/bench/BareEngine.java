@@ -117,7 +117,7 @@ final class BareEngine implements AutoCloseable {
 				"addToClassWaitlistDelegate", "startFollowUpDelegate", "findSchoolDelegate", "recordClassNoShowDelegate",
 				"withdrawDelegate", "recheckWaitlistDelegate", "declineOfferDelegate", "checkDuplicatesDelegate",
 				"closeCaseDelegate", "findReferralUnitDelegate", "linkCaseDelegate", "openCaseDelegate",
-				"reopenListeningDelegate", "saveHouseholdDelegate", "checklistWordsListener")) {
+				"reopenListeningDelegate", "saveHouseholdDelegate", "recordListeningDelegate", "checklistWordsListener")) {
 			beans.put(delegate, replay);
 		}
 		beans.put("receptionSettings", new Replay.Settings("P30D"));
@@ -127,7 +127,17 @@ final class BareEngine implements AutoCloseable {
 		beans.put("literacyLearners", new Replay.Collection(replay.collection("learnerRef")));
 		beans.put("documentTrails", new Replay.Collection(replay.collection("documentRequest")));
 		beans.put("genericReferrals", new Replay.Collection(replay.collection("referralKind")));
+		beans.put("unitCountry", new UnitCountry());
 		return beans;
+	}
+
+	/** The listening's form asks Brazil's questions by the unit's country; the replayed answers decide the rest. */
+	public static final class UnitCountry {
+
+		public String of(Object scope) {
+			return "BR";
+		}
+
 	}
 
 	/** The processes, decisions and forms that our engine deploys, from the classpath root. */

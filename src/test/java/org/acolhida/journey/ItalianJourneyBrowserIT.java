@@ -92,6 +92,9 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		FormLabels listen = form("reception-listening");
 		giulia.waitForText(listen.label("needsDocumentation"));
 		assertInLanguage(giulia, "reception-listening");
+		// Brazil's social-assistance questions (the RMA's) are not asked at an Italian desk
+		assertThat(giulia.screenText()).doesNotContain(listen.label("paif"), listen.label("incomePerPerson"),
+				listen.label("cadUnico"), listen.label("bolsaFamilia"));
 		giulia.check(listen.label("childrenInHousehold"))
 			.check(listen.label("needsDocumentation"))
 			.check(listen.label("needsHousing"))

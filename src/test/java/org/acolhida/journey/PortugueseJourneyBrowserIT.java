@@ -98,6 +98,9 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		FormLabels listen = form("reception-listening");
 		ana.waitForText(listen.label("needsDocumentation"));
 		assertInLanguage(ana, "reception-listening");
+		// at a Brazilian unit the listening asks what the RMA counts
+		assertThat(ana.screenText()).contains(listen.label("paif"), listen.label("incomePerPerson"),
+				listen.label("cadUnico"), listen.label("bpcMissing"));
 		ana.check(listen.label("childrenInHousehold"))
 			.check(listen.label("needsDocumentation"))
 			.check(listen.label("needsHousing"))

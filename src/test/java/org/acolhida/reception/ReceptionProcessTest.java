@@ -242,6 +242,56 @@ class ReceptionProcessTest {
 	}
 
 	@Test
+	void shouldReferAFamilyOutsideTheCadastroUnicoAndWithoutBpcToTheCrasOfItsDistrict() {
+		ProcessInstance instance = untilListening("SOR-CRAS-NORTE", "Rosa");
+		Task listeningTask = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(tasks.getVariable(listeningTask.getId(), Variables.UNIT_COUNTRY)).isEqualTo("BR");
+		Map<String, Object> answers = listening();
+		answers.putAll(Map.of(Variables.PAIF, true, Variables.INCOME_PER_PERSON, 95.5, Variables.BOLSA_FAMILIA, true,
+				Variables.BPC_MISSING, true, Variables.CAD_UNICO, "NOT_REGISTERED"));
+
+		complete(task(), answers);
+
+		assertThat(instance).hasPassed(Elements.RECORD_LISTENING, Elements.TRIAGE).isWaitingAt(Elements.RECORD_REFERRAL_OUTCOME);
+		Words pt = texts.in(WorkLanguage.PT_BR);
+		List<Task> referrals = tasks.createTaskQuery().processInstanceId(instance.getId()).list();
+		assertThat(referrals).hasSize(2);
+		assertThat(referrals).extracting(t -> runtime.getVariable(t.getExecutionId(), Variables.REFERRAL_UNIT_CODE))
+			.containsOnly("SOR-CRAS-NORTE");
+		assertThat(referrals).extracting(t -> runtime.getVariable(t.getExecutionId(), Variables.REFERRAL_KIND_TEXT))
+			.containsExactlyInAnyOrder(pt.word("referralKind", "CADUNICO_INCLUSION"), pt.word("referralKind", "BPC"));
+		// kept in the case file, not in the process
+		for (String fact : List.of(Variables.PAIF, Variables.INCOME_PER_PERSON, Variables.BOLSA_FAMILIA,
+				Variables.BPC_MISSING, Variables.CAD_UNICO)) {
+			assertThat(runtime.getVariable(instance.getId(), fact)).as(fact).isNull();
+		}
+		assertThat(jdbc.queryForMap("""
+				SELECT l.paif, l.income_per_person, l.bolsa_familia, l.bpc_missing, l.cad_unico, l.unit_code
+				FROM case_listening l JOIN case_file cf ON cf.id = l.case_file WHERE cf.case_number = ?""",
+				caseOf(instance)))
+			.containsEntry("PAIF", true).containsEntry("BOLSA_FAMILIA", true).containsEntry("BPC_MISSING", true)
+			.containsEntry("CAD_UNICO", "NOT_REGISTERED").containsEntry("UNIT_CODE", "SOR-CRAS-NORTE")
+			.hasEntrySatisfying("INCOME_PER_PERSON", income -> assertThat(income.toString()).isEqualTo("95.50"));
+	}
+
+	@Test
+	void shouldAskAnItalianDeskNothingOfBrazilsSocialAssistance() {
+		ProcessInstance instance = untilListening("CRE-CARITAS-IMMIGRAZIONE", "Giulia");
+		Task listeningTask = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(tasks.getVariable(listeningTask.getId(), Variables.UNIT_COUNTRY)).isEqualTo("IT");
+
+		complete(task(), listening(Variables.NEEDS_HEALTH));
+
+		assertThat(instance).hasPassed(Elements.RECORD_LISTENING, Elements.TRIAGE);
+		assertThat(runtime.getVariable(instance.getId(), Variables.REFER_CAD_UNICO_INCLUSION)).isEqualTo(false);
+		assertThat(runtime.getVariable(instance.getId(), Variables.REFER_BPC)).isEqualTo(false);
+		assertThat(jdbc.queryForMap("""
+				SELECT l.paif, l.cad_unico, l.bpc_missing FROM case_listening l JOIN case_file cf ON cf.id = l.case_file
+				WHERE cf.case_number = ?""", caseOf(instance)))
+			.containsEntry("PAIF", null).containsEntry("CAD_UNICO", null).containsEntry("BPC_MISSING", null);
+	}
+
+	@Test
 	void shouldRouteAProtectionConcernImmediatelyToTheDistrictsCreas() {
 		ProcessInstance instance = untilListening("SOR-CRAS-NORTE", "Lucie");
 

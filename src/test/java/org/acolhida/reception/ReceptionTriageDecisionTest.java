@@ -38,6 +38,9 @@ class ReceptionTriageDecisionTest {
 				"sleepingRoughTonight", "childrenInHousehold", "protectionConcern", "consentToShare")) {
 			answers.put(flag, List.of(yes).contains(flag));
 		}
+		// as recordListeningDelegate leaves them: always there, not asked at an Italian desk
+		answers.put("lacksBpc", List.of(yes).contains("lacksBpc"));
+		answers.put("cadUnicoStatus", null);
 		return answers;
 	}
 
@@ -91,6 +94,36 @@ class ReceptionTriageDecisionTest {
 			.containsEntry("referHealth", false).containsEntry("referCreas", false);
 		assertThat(decide("needsLegalAid")).containsEntry("referLegalAid", false);
 		assertThat(decide()).containsEntry("priority", "NORMAL").containsEntry("referDocumentation", false);
+	}
+
+	@Test
+	void shouldReferToTheCrasForTheCadastroUnicoAndTheBpcWhateverThePriority() {
+		for (String[] situation : List.of(new String[] { "protectionConcern" }, new String[] { "sleepingRoughTonight" },
+				new String[] { "needsHousing", "childrenInHousehold" }, new String[] { "needsHealth" }, new String[0])) {
+			Map<String, Object> notRegistered = answers(situation);
+			notRegistered.put("cadUnicoStatus", "NOT_REGISTERED");
+			Map<String, Object> outdated = answers(situation);
+			outdated.put("cadUnicoStatus", "OUTDATED");
+			outdated.put("lacksBpc", true);
+			Map<String, Object> upToDate = answers(situation);
+			upToDate.put("cadUnicoStatus", "UP_TO_DATE");
+
+			assertThat(dmn.evaluateDecision(triage, notRegistered).getSingleResult().getEntryMap())
+				.as("not registered, %s", List.of(situation))
+				.containsEntry("referCadUnicoInclusion", true).containsEntry("referCadUnicoUpdate", false)
+				.containsEntry("referBpc", false);
+			assertThat(dmn.evaluateDecision(triage, outdated).getSingleResult().getEntryMap())
+				.as("out of date, without BPC, %s", List.of(situation))
+				.containsEntry("referCadUnicoInclusion", false).containsEntry("referCadUnicoUpdate", true)
+				.containsEntry("referBpc", true);
+			assertThat(dmn.evaluateDecision(triage, upToDate).getSingleResult().getEntryMap())
+				.as("up to date, %s", List.of(situation))
+				.containsEntry("referCadUnicoInclusion", false).containsEntry("referCadUnicoUpdate", false)
+				.containsEntry("referBpc", false);
+		}
+		// not asked (an Italian desk): no such referral
+		assertThat(decide()).containsEntry("referCadUnicoInclusion", false).containsEntry("referCadUnicoUpdate", false)
+			.containsEntry("referBpc", false);
 	}
 
 }
