@@ -59,7 +59,7 @@ class DeskSummary implements MonthlyCount {
 
 	@Override
 	public boolean reportsFor(ServiceUnit unit) {
-		return unit.getKind() == UnitKind.INTEGRATED_DESK;
+		return unit.getKind() == UnitKind.INTEGRATED_DESK && "IT".equals(unit.getCountry());
 	}
 
 	@Override
