@@ -1,5 +1,6 @@
 package org.acolhida.monthlyreport;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseFiles;
 import org.acolhida.cases.NewCase;
@@ -21,6 +23,7 @@ import org.acolhida.cases.NewPerson;
 import org.acolhida.cases.Relation;
 import org.acolhida.monthlyreport.MonthlyReportProcess.Elements;
 import org.acolhida.support.PostgresIntegrationTest;
+import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -94,6 +97,9 @@ class MonthlyReportProcessIT {
 
 	@Autowired
 	JdbcClient db;
+
+	@Autowired
+	List<MonthlyCount> allCounts;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -280,6 +286,35 @@ class MonthlyReportProcessIT {
 			runtime.deleteProcessInstance(calendar.getId(), "test over", true, true);
 			ClockUtil.reset();
 			service.openCalendar();
+		}
+	}
+
+	/**
+	 * Each report's review form has a number field for every item of the report shown as a field, and no
+	 * other: an item the form lacks could never be filled, and the confirmation would refuse it forever.
+	 */
+	@Test
+	void shouldHaveAReviewFormWithAFieldForEveryItemOfEveryReport() throws Exception {
+		assertThat(allCounts).extracting(MonthlyCount::report).contains(DeskSummary.REPORT);
+		List<String> entryDoors = db.sql("SELECT code FROM service_unit WHERE active AND kind IN ('CRAS', 'CREAS', 'INTEGRATED_DESK')")
+			.query(String.class).list();
+		for (MonthlyCount count : allCounts) {
+			ServiceUnit unit = entryDoors.stream().map(directory::unit).filter(count::reportsFor).findFirst()
+				.orElseThrow(() -> new AssertionError("no demo unit sends " + count.report()));
+			Set<String> items = count.count(unit, YearMonth.of(2025, 1)).stream()
+				.map(Figure::code)
+				.filter(MonthlyReportProcess::isFormItem)
+				.map(MonthlyReportProcess::itemField)
+				.collect(Collectors.toSet());
+			JsonNode form = new ObjectMapper().readTree(Path.of("processes", MonthlyReportForms.PREFIX + count.report() + ".form").toFile());
+			Set<String> fields = new java.util.TreeSet<>();
+			form.path("components").forEach(component -> {
+				if (component.path("key").asText().startsWith("item_")) {
+					fields.add(component.path("key").asText());
+				}
+			});
+			assertThat(fields).as("the number fields of the review form of %s", count.report())
+				.containsExactlyInAnyOrderElementsOf(items);
 		}
 	}
 
