@@ -76,9 +76,8 @@ public class FormMessages {
 			new Rule("already_recorded", "is already recorded for this member"),
 			new Rule("no_such_member", "the household has no member (\\d+)"),
 			new Rule("not_a_document_request", "'(.*)' is not a document request \\(TYPE:memberNo\\)"),
-			new Rule("choose_one", "choose at least one"),
-			new Rule("not_negative", "must not be negative"),
-			new Rule("not_whole_number", "is not a whole number"));
+			new Rule("choose_one", "choose at least one"), new Rule("negative", "must not be negative"),
+			new Rule("at_most", "must be less than (\\S+)"), new Rule("not_a_number", "is not a number"));
 
 	/** The list of allowed codes in a {@code not_one_of} message, e.g. {@code ISSUED, PENDING}. */
 	private static final int ALLOWED_VALUES = 2;

@@ -56,7 +56,7 @@ class ConfirmReportDelegate implements JavaDelegate {
 				errors.reject(field, "is required");
 			}
 			else if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-				errors.reject(field, "is not a whole number");
+				errors.reject(field, "is not a number");
 			}
 			else if (number.longValue() < 0) {
 				errors.reject(field, "must not be negative");

@@ -79,9 +79,9 @@ abstract class MonthlyReportJourney extends StaffJourney {
 		toFill.stream().skip(1).forEach(item -> desk.type(form.label(item), "3"));
 		String refusal;
 		if (toFill.isEmpty()) {
-			refusal = desk.refused(formErrors.getString("error.not_negative"),
+			refusal = desk.refused(formErrors.getString("error.negative"),
 					mistake -> mistake.type(form.label(corrected), "-1"));
-			assertRefused(refusal, formId, corrected, "not_negative");
+			assertRefused(refusal, formId, corrected, "negative");
 			desk.type(form.label(corrected), String.valueOf(count + 1));
 		}
 		else {
