@@ -11,26 +11,29 @@ import java.util.stream.IntStream;
  * number; 0 is shown, since an empty cell reveals nobody.
  * <p>
  * A total beside its cells would give a hidden cell away by subtraction (a total of 12 beside shown
- * cells 5 and 6 says the third is 1). So in a <em>line</em> (cells that
- * add up to a figure the reader can know: a unit's month broken down by nationality, by age group or
- * by language all add up to the people it received) more cells are hidden, smallest first, marked
- * {@value Count#HIDDEN}, until what the hidden cells add up to leaves each small one free to be
- * anything from 1 to 4. Suppressing complementary cells, rather than rounding, keeps every figure
- * that is shown exact, which is what a municipality plans with; rounding would change the large
- * figures too and still narrow a small one down.
+ * cells 5 and 6 says the third is 1). So in a <em>line</em> (cells that add up to a figure the reader
+ * can know: a unit's month broken down by nationality, by age group or by language all add up to the
+ * people it received) one more cell is hidden beside the small ones, marked {@value Count#HIDDEN}: the
+ * smallest of {@value #COMPLEMENT} or more. Suppressing a complementary cell, rather than rounding,
+ * keeps every figure that is shown exact, which is what a municipality plans with; rounding would
+ * change the large figures too and still narrow a small one down.
  * <p>
- * The margin: with {@code k} small cells and at least one hidden cell of 5 or more, their hidden sum
- * {@code H} tells a reader that each small cell is at most {@code H - 5 - (k - 1)}; that bound says
- * nothing while {@code H >= k + 8}. A line with no cell left to hide keeps what it has: its total is
- * then itself small (hidden where it is shown) or made of small cells only.
+ * Why {@value #COMPLEMENT}: subtracting the shown cells from the total gives the hidden cells' sum
+ * ({@code k} small ones and {@code c}); with a hidden cell known to be at least 5, a small cell could be
+ * anything up to {@code sum - (k - 1) - 5}, which is at least 4 when {@code c >= 8}. (A reader who also
+ * knows that {@code c} is at least 8 can narrow a small cell down when {@code c} is 8 to 10; hiding
+ * more would cost the larger figures a municipality plans with.) The choice depends on the shown cells
+ * alone, never on the small ones' values.
+A line without such a cell hides all its other non-zero cells
+ * (then 5 to 7 each), the most it can do without hiding the total.
  */
 final class SmallCounts {
 
 	/** Counts below this are hidden. */
 	static final int THRESHOLD = 5;
 
-	/** See the class comment: hidden cells hold at least this many more than their number of small cells. */
-	static final int MARGIN = 8;
+	/** The smallest cell hidden beside small ones; see the class comment. */
+	static final int COMPLEMENT = 8;
 
 	private SmallCounts() {
 	}
@@ -42,28 +45,21 @@ final class SmallCounts {
 
 	/**
 	 * The cells of a line whose total the reader knows (or can work out from another line), in the
-	 * order given, with small cells hidden and, where needed, larger ones hidden beside them.
+	 * order given, with small cells hidden and, where needed, a larger one hidden beside them.
 	 */
 	static List<Count> line(List<Long> cells) {
 		List<Count> shown = new ArrayList<>(cells.stream().map(SmallCounts::shown).toList());
-		long small = shown.stream().filter(Count::hidden).count();
-		if (small == 0) {
+		if (shown.stream().noneMatch(Count::hidden)) {
 			return shown;
 		}
-		List<Integer> bySize = IntStream.range(0, shown.size())
+		List<Integer> others = IntStream.range(0, shown.size())
 			.filter(i -> !shown.get(i).hidden() && shown.get(i).value() > 0)
 			.boxed()
 			.sorted(Comparator.comparingLong((Integer i) -> shown.get(i).value()).thenComparing(i -> i))
 			.toList();
-		long hiddenSum = shown.stream().filter(Count::hidden).mapToLong(Count::value).sum();
-		boolean largeHidden = false;
-		for (int i : bySize) {
-			if (largeHidden && hiddenSum >= small + MARGIN) {
-				break;
-			}
+		List<Integer> complement = others.stream().filter(i -> shown.get(i).value() >= COMPLEMENT).limit(1).toList();
+		for (int i : complement.isEmpty() ? others : complement) {
 			shown.set(i, new Count(shown.get(i).value(), Count.Shown.HIDDEN));
-			hiddenSum += shown.get(i).value();
-			largeHidden = true;
 		}
 		return shown;
 	}
