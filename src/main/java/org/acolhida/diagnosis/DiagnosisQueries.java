@@ -56,6 +56,15 @@ class DiagnosisQueries {
 			     WHEN POSITION(',' IN m.languages) > 0 THEN TRIM(SUBSTRING(m.languages FROM 1 FOR POSITION(',' IN m.languages) - 1))
 			     ELSE TRIM(m.languages) END""";
 
+	/**
+	 * The day a case was opened in the municipality's zone, as yyyymmdd: a whole number, so that an age in
+	 * whole years is {@code (opened - birth) / 10000} rounded down. Built with EXTRACT, which both databases
+	 * read in the zone given; H2 casts a zoned timestamp to a date in the session's zone instead.
+	 */
+	private static final String OPENED_YMD = """
+			(EXTRACT(YEAR FROM c.opened_at AT TIME ZONE :zone) * 10000 + EXTRACT(MONTH FROM c.opened_at AT TIME ZONE :zone) * 100
+			  + EXTRACT(DAY FROM c.opened_at AT TIME ZONE :zone))""";
+
 	private static final String CASES_IN_PERIOD = """
 			c.owning_unit IN (:units) AND c.merged_into IS NULL AND c.opened_at >= :from AND c.opened_at < :to""";
 
@@ -95,22 +104,22 @@ class DiagnosisQueries {
 	List<People> people(Period period) {
 		return jdbc.query("""
 				SELECT unit, month, nationality, age_group, language, COUNT(*) AS people FROM (
-				  SELECT unit, EXTRACT(YEAR FROM opened_on) * 100 + EXTRACT(MONTH FROM opened_on) AS month, nationality,
-				    CASE WHEN birth_date > opened_on - INTERVAL '6' YEAR THEN '0-5'
-				         WHEN birth_date > opened_on - INTERVAL '12' YEAR THEN '6-11'
-				         WHEN birth_date > opened_on - INTERVAL '18' YEAR THEN '12-17'
-				         WHEN birth_date > opened_on - INTERVAL '30' YEAR THEN '18-29'
-				         WHEN birth_date > opened_on - INTERVAL '60' YEAR THEN '30-59'
-				         ELSE '60+' END AS age_group,
+				  SELECT unit, FLOOR(opened_ymd / 100) AS month, nationality,
+				    CASE WHEN age < 6 THEN '0-5' WHEN age < 12 THEN '6-11' WHEN age < 18 THEN '12-17'
+				         WHEN age < 30 THEN '18-29' WHEN age < 60 THEN '30-59' ELSE '60+' END AS age_group,
 				    language
 				  FROM (
-				    SELECT c.owning_unit AS unit, CAST(c.opened_at AT TIME ZONE :zone AS DATE) AS opened_on,
-				      LOWER(TRIM(m.nationality)) AS nationality, m.birth_date, LOWER(%s) AS language
-				    FROM case_file c JOIN case_member m ON m.case_file = c.id
-				    WHERE %s
-				  ) person
+				    SELECT unit, opened_ymd, nationality, language, FLOOR((opened_ymd - birth_ymd) / 10000) AS age FROM (
+				      SELECT c.owning_unit AS unit, %s AS opened_ymd,
+				        EXTRACT(YEAR FROM m.birth_date) * 10000 + EXTRACT(MONTH FROM m.birth_date) * 100
+				          + EXTRACT(DAY FROM m.birth_date) AS birth_ymd,
+				        LOWER(TRIM(m.nationality)) AS nationality, LOWER(%s) AS language
+				      FROM case_file c JOIN case_member m ON m.case_file = c.id
+				      WHERE %s
+				    ) person
+				  ) aged
 				) grouped
-				GROUP BY unit, month, nationality, age_group, language""".formatted(FIRST_LANGUAGE, CASES_IN_PERIOD),
+				GROUP BY unit, month, nationality, age_group, language""".formatted(OPENED_YMD, FIRST_LANGUAGE, CASES_IN_PERIOD),
 				period.parameters(),
 				(rs, i) -> new People(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						rs.getLong(6)));
@@ -124,7 +133,7 @@ class DiagnosisQueries {
 		return jdbc.query("""
 				SELECT unit, month, need, COUNT(*) AS people FROM (
 				  SELECT c.owning_unit AS unit,
-				    EXTRACT(YEAR FROM c.opened_at AT TIME ZONE :zone) * 100 + EXTRACT(MONTH FROM c.opened_at AT TIME ZONE :zone) AS month,
+				    FLOOR(%s / 100) AS month,
 				    n.need
 				  FROM case_file c JOIN case_member m ON m.case_file = c.id
 				  CROSS JOIN (VALUES %s) AS n(need)
@@ -133,7 +142,7 @@ class DiagnosisQueries {
 				    WHERE p.BUSINESS_KEY_ = c.case_number AND p.PROC_DEF_KEY_ = 'reception'
 				      AND v.NAME_ = n.need AND v.VAR_TYPE_ = 'boolean' AND v.LONG_ = 1)
 				) person
-				GROUP BY unit, month, need""".formatted(values(NEEDS), CASES_IN_PERIOD), period.parameters(),
+				GROUP BY unit, month, need""".formatted(OPENED_YMD, values(NEEDS), CASES_IN_PERIOD), period.parameters(),
 				(rs, i) -> new Need(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)));
 	}
 
