@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The diagnosis' figures as SQL aggregates over our tables and the engine's history, one statement per
  * table, grouped in the database: nothing here walks cases one by one. Written for PostgreSQL and run
- * unchanged on the embedded H2 (PostgreSQL mode): {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code AT
- * TIME ZONE}, {@code EXTRACT(EPOCH ...)} and {@code (VALUES ...)} exist in both.
+ * unchanged on the embedded H2: {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code AT TIME ZONE},
+ * {@code EXTRACT(EPOCH ...)} and {@code (VALUES ...)} exist in both (and no alias is one of H2's
+ * keywords, such as {@code month}).
  * <p>
  * A case counts where it is now ({@code case_file.owning_unit}): a transferred case counts at the unit
  * that took it. A registration linked to an existing case ({@code merged_into}) is not counted again.
@@ -103,8 +104,8 @@ class DiagnosisQueries {
 
 	List<People> people(Period period) {
 		return jdbc.query("""
-				SELECT unit, month, nationality, age_group, language, COUNT(*) AS people FROM (
-				  SELECT unit, FLOOR(opened_ymd / 100) AS month, nationality,
+				SELECT unit, opened_month, nationality, age_group, language, COUNT(*) AS people FROM (
+				  SELECT unit, FLOOR(opened_ymd / 100) AS opened_month, nationality,
 				    CASE WHEN age < 6 THEN '0-5' WHEN age < 12 THEN '6-11' WHEN age < 18 THEN '12-17'
 				         WHEN age < 30 THEN '18-29' WHEN age < 60 THEN '30-59' ELSE '60+' END AS age_group,
 				    language
@@ -119,7 +120,7 @@ class DiagnosisQueries {
 				    ) person
 				  ) aged
 				) grouped
-				GROUP BY unit, month, nationality, age_group, language""".formatted(OPENED_YMD, FIRST_LANGUAGE, CASES_IN_PERIOD),
+				GROUP BY unit, opened_month, nationality, age_group, language""".formatted(OPENED_YMD, FIRST_LANGUAGE, CASES_IN_PERIOD),
 				period.parameters(),
 				(rs, i) -> new People(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						rs.getLong(6)));
@@ -131,9 +132,9 @@ class DiagnosisQueries {
 
 	List<Need> needs(Period period) {
 		return jdbc.query("""
-				SELECT unit, month, need, COUNT(*) AS people FROM (
+				SELECT unit, opened_month, need, COUNT(*) AS people FROM (
 				  SELECT c.owning_unit AS unit,
-				    FLOOR(%s / 100) AS month,
+				    FLOOR(%s / 100) AS opened_month,
 				    n.need
 				  FROM case_file c JOIN case_member m ON m.case_file = c.id
 				  CROSS JOIN (VALUES %s) AS n(need)
@@ -142,7 +143,7 @@ class DiagnosisQueries {
 				    WHERE p.BUSINESS_KEY_ = c.case_number AND p.PROC_DEF_KEY_ = 'reception'
 				      AND v.NAME_ = n.need AND v.VAR_TYPE_ = 'boolean' AND v.LONG_ = 1)
 				) person
-				GROUP BY unit, month, need""".formatted(OPENED_YMD, values(NEEDS), CASES_IN_PERIOD), period.parameters(),
+				GROUP BY unit, opened_month, need""".formatted(OPENED_YMD, values(NEEDS), CASES_IN_PERIOD), period.parameters(),
 				(rs, i) -> new Need(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)));
 	}
 

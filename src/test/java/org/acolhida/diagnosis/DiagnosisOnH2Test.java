@@ -38,7 +38,10 @@ class DiagnosisOnH2Test {
 		jdbc = new JdbcTemplate(dataSource);
 		try (InputStream history = getClass().getClassLoader()
 			.getResourceAsStream("org/camunda/bpm/engine/db/create/activiti.h2.create.history.sql")) {
-			for (String statement : new String(history.readAllBytes(), StandardCharsets.UTF_8).split(";")) {
+			String script = new String(history.readAllBytes(), StandardCharsets.UTF_8)
+				.replaceAll("(?s)/\\*.*?\\*/", "")
+				.replaceAll("(?m)^\\s*--.*$", "");
+			for (String statement : script.split(";")) {
 				if (!statement.isBlank()) {
 					jdbc.execute(statement);
 				}
