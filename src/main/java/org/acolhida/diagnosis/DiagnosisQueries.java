@@ -131,20 +131,19 @@ class DiagnosisQueries {
 	}
 
 	List<Need> needs(Period period) {
+		// a case's needs first (a case may have several receptions: linked registrations), then its members
 		return jdbc.query("""
-				SELECT unit, opened_month, need, COUNT(*) AS people FROM (
-				  SELECT c.owning_unit AS unit,
-				    FLOOR(%s / 100) AS opened_month,
-				    n.need
-				  FROM case_file c JOIN case_member m ON m.case_file = c.id
-				  CROSS JOIN (VALUES %s) AS n(need)
-				  WHERE %s AND EXISTS (
-				    SELECT 1 FROM ACT_HI_PROCINST p JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = p.ID_
-				    WHERE p.BUSINESS_KEY_ = c.case_number AND p.PROC_DEF_KEY_ = 'reception'
-				      AND v.NAME_ = n.need AND v.VAR_TYPE_ = 'boolean' AND v.LONG_ = 1)
-				) person
-				GROUP BY unit, opened_month, need""".formatted(OPENED_YMD, values(NEEDS), CASES_IN_PERIOD), period.parameters(),
-				(rs, i) -> new Need(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)));
+				SELECT unit, opened_month, need, SUM(members) AS people FROM (
+				  SELECT DISTINCT c.id, c.owning_unit AS unit, FLOOR(%s / 100) AS opened_month, v.NAME_ AS need,
+				    (SELECT COUNT(*) FROM case_member m WHERE m.case_file = c.id) AS members
+				  FROM case_file c
+				  JOIN ACT_HI_PROCINST p ON p.BUSINESS_KEY_ = c.case_number AND p.PROC_DEF_KEY_ = 'reception'
+				  JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = p.ID_
+				  WHERE %s AND v.NAME_ IN (%s) AND v.VAR_TYPE_ = 'boolean' AND v.LONG_ = 1
+				) case_need
+				GROUP BY unit, opened_month, need""".formatted(OPENED_YMD, CASES_IN_PERIOD,
+				String.join(", ", NEEDS.stream().map(n -> "'" + n + "'").toList())),
+				period.parameters(), (rs, i) -> new Need(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)));
 	}
 
 	/**
@@ -305,10 +304,6 @@ class DiagnosisQueries {
 				.addValue("engineTo", Timestamp.from(to));
 		}
 
-	}
-
-	private static String values(List<String> names) {
-		return String.join(", ", names.stream().map(n -> "('" + n + "')").toList());
 	}
 
 	private static OffsetDateTime at(Instant instant) {

@@ -171,8 +171,8 @@ class DiagnosisBench {
 				SELECT c.id, k - 1, k, CASE WHEN k = 1 THEN 'REFERENCE_PERSON' ELSE 'CHILD' END, 'Pessoa', 'Bench',
 				  DATE '1950-01-01' + ((c.id * 7919 + k * 104729) % 27000) * INTERVAL '1 day',
 				  (ARRAY['Haiti', 'Venezuela', 'Venezuela', 'Haiti', 'Japan', 'Pakistan', 'Bolivia', 'Senegal', 'Syria',
-				    'Afghanistan'])[1 + (c.id % 10)],
-				  (ARRAY['ht,fr', 'es', 'es', 'ht', 'ja', 'ur,en', 'es', 'fr,wo', 'ar', 'fa'])[1 + (c.id % 10)]
+				    'Afghanistan'])[(1 + c.id % 10)::int],
+				  (ARRAY['ht,fr', 'es', 'es', 'ht', 'ja', 'ur,en', 'es', 'fr,wo', 'ar', 'fa'])[(1 + c.id % 10)::int]
 				FROM case_file c CROSS JOIN generate_series(1, 5) k
 				WHERE c.owning_unit LIKE 'BDIAG-%' AND k <= 1 + (c.id % 5)""");
 		// the engine's history: one reception per case with the listening's answers, one documentation
@@ -201,7 +201,7 @@ class DiagnosisBench {
 				  'bdd-' || c.id, 'bde-' || c.id, a.act, a.type,
 				  CAST(c.opened_at AS TIMESTAMP) + (a.days + c.id % 11) * INTERVAL '1 day',
 				  CAST(c.opened_at AS TIMESTAMP) + (a.days + c.id % 11) * INTERVAL '1 day'
-				FROM case_file c CROSS JOIN (VALUES ('task_orientation', 'userTask', 2),
+				FROM case_file c CROSS JOIN LATERAL (VALUES ('task_orientation', 'userTask', 2),
 				  (CASE WHEN c.id % 4 = 0 THEN 'end_refused' WHEN c.id % 7 = 0 THEN 'end_given_up' ELSE 'end_issued' END,
 				   'noneEndEvent', 30)) AS a(act, type, days)
 				WHERE c.owning_unit LIKE 'BDIAG-%' AND c.id % 3 = 0""");
@@ -209,7 +209,7 @@ class DiagnosisBench {
 				INSERT INTO ACT_HI_VARINST (ID_, PROC_INST_ID_, PROC_DEF_KEY_, ACT_INST_ID_, NAME_, VAR_TYPE_, TEXT_)
 				SELECT 'bdtv-' || c.id || '-' || v.name, 'bdd-' || c.id, 'documentation-guidance', 'bdt-' || c.id, v.name,
 				  'string', CASE WHEN v.name = 'officeCode' THEN 'BDIAG-PF'
-				    ELSE (ARRAY['CPF', 'CRNM', 'REFUGEE_PROTOCOL', 'CTPS_DIGITAL'])[1 + c.id % 4] END
+				    ELSE (ARRAY['CPF', 'CRNM', 'REFUGEE_PROTOCOL', 'CTPS_DIGITAL'])[(1 + c.id % 4)::int] END
 				FROM case_file c CROSS JOIN (VALUES ('documentType'), ('officeCode')) AS v(name)
 				WHERE c.owning_unit LIKE 'BDIAG-%' AND c.id % 3 = 0""");
 		// beds for every sixth case, class seats for every fifth, a few days to weeks after reception
@@ -239,7 +239,7 @@ class DiagnosisBench {
 		jdbc.update("""
 				INSERT INTO class_waitlist (learner_ref, case_number, language, level, audience, municipality, district, since,
 				  status, open_learner)
-				SELECT c.case_number || '/1', c.case_number, 'pt', (ARRAY['PRE_LITERATE', 'BEGINNER', 'A1', 'A2'])[1 + c.id % 4],
+				SELECT c.case_number || '/1', c.case_number, 'pt', (ARRAY['PRE_LITERATE', 'BEGINNER', 'A1', 'A2'])[(1 + c.id % 4)::int],
 				  'ADULTS', ?, c.district, c.opened_at, 'WAITING', c.case_number || '/1'
 				FROM case_file c WHERE c.owning_unit LIKE 'BDIAG-%' AND c.status = 'OPEN' AND c.id % 3 = 0""", TOWN);
 		return true;
