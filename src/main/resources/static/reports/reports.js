@@ -56,10 +56,10 @@
     return btoa(binary);
   }
 
-  function api(path) {
+  function api(path, accept) {
     return fetch('/api/reports' + path, {
       // X-Requested-With: a 401 then comes without the Basic challenge, so the page shows its own message
-      headers: { 'Authorization': 'Basic ' + sessionStorage.getItem(AUTH_KEY), 'Accept': 'application/json',
+      headers: { 'Authorization': 'Basic ' + sessionStorage.getItem(AUTH_KEY), 'Accept': accept || 'application/json',
         'X-Requested-With': 'XMLHttpRequest' },
       credentials: 'omit'
     }).then(function (response) {
@@ -227,7 +227,7 @@
 
   function download(extension, table) {
     var path = '/diagnosis' + extension + (shown ? shown.query : query()) + (table ? '&table=' + encodeURIComponent(table) : '');
-    api(path).then(function (response) {
+    api(path, '*/*').then(function (response) {
       var disposition = response.headers.get('Content-Disposition') || '';
       var name = /filename\*=UTF-8''([^;]+)/.exec(disposition);
       var plain = /filename="([^"]+)"/.exec(disposition);

@@ -99,6 +99,13 @@ class DiagnosisBench {
 						() -> count.getValue().count(reported, YearMonth.of(2026, 11))));
 			}
 			BenchReport.write(figures);
+			// what PostgreSQL does for a month of the busiest unit (V9__report_indexes.sql)
+			String plan = String.join("\n", jdbc.queryForList("""
+					EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM case_file c JOIN case_member m ON m.case_file = c.id
+					WHERE c.owning_unit = ? AND c.opened_at >= '2026-11-01' AND c.opened_at < '2026-12-01'""", String.class,
+					busiest));
+			BenchReport.writeSection("diagnosis-plans.md", "# A month of the busiest unit (" + busiest + ")\n\n```\n" + plan
+					+ "\n```");
 		}
 	}
 
