@@ -59,12 +59,13 @@ class DiagnosisQueries {
 
 	/**
 	 * The day a case was opened in the municipality's zone, as yyyymmdd: a whole number, so that an age in
-	 * whole years is {@code (opened - birth) / 10000} rounded down. Built with EXTRACT, which both databases
+	 * whole years is {@code (opened - birth) / 10000} in integer division. Built with EXTRACT, which both databases
 	 * read in the zone given; H2 casts a zoned timestamp to a date in the session's zone instead.
 	 */
 	private static final String OPENED_YMD = """
-			(EXTRACT(YEAR FROM c.opened_at AT TIME ZONE :zone) * 10000 + EXTRACT(MONTH FROM c.opened_at AT TIME ZONE :zone) * 100
-			  + EXTRACT(DAY FROM c.opened_at AT TIME ZONE :zone))""";
+			(CAST(EXTRACT(YEAR FROM c.opened_at AT TIME ZONE :zone) AS INTEGER) * 10000
+			  + CAST(EXTRACT(MONTH FROM c.opened_at AT TIME ZONE :zone) AS INTEGER) * 100
+			  + CAST(EXTRACT(DAY FROM c.opened_at AT TIME ZONE :zone) AS INTEGER))""";
 
 	private static final String CASES_IN_PERIOD = """
 			c.owning_unit IN (:units) AND c.merged_into IS NULL AND c.opened_at >= :from AND c.opened_at < :to""";
@@ -103,25 +104,28 @@ class DiagnosisQueries {
 	}
 
 	List<People> people(Period period) {
+		// OFFSET 0 keeps each step a step (PostgreSQL and H2 alike): without it the planner pastes the
+		// opening day's expression into every branch of the age groups, converting time zones some twenty
+		// times per person instead of once per case (7 s instead of well under 1 s for 55,000 cases)
 		return jdbc.query("""
 				SELECT unit, opened_month, nationality, age_group, language, COUNT(*) AS people FROM (
-				  SELECT unit, FLOOR(opened_ymd / 100) AS opened_month, nationality,
+				  SELECT unit, opened_ymd / 100 AS opened_month, nationality,
 				    CASE WHEN age < 6 THEN '0-5' WHEN age < 12 THEN '6-11' WHEN age < 18 THEN '12-17'
 				         WHEN age < 30 THEN '18-29' WHEN age < 60 THEN '30-59' ELSE '60+' END AS age_group,
 				    language
 				  FROM (
-				    SELECT unit, opened_ymd, nationality, language, FLOOR((opened_ymd - birth_ymd) / 10000) AS age FROM (
-				      SELECT c.owning_unit AS unit, %s AS opened_ymd,
-				        EXTRACT(YEAR FROM m.birth_date) * 10000 + EXTRACT(MONTH FROM m.birth_date) * 100
-				          + EXTRACT(DAY FROM m.birth_date) AS birth_ymd,
-				        LOWER(TRIM(m.nationality)) AS nationality, LOWER(%s) AS language
-				      FROM case_file c JOIN case_member m ON m.case_file = c.id
-				      WHERE %s
-				    ) person
+				    SELECT c.unit, c.opened_ymd, LOWER(TRIM(m.nationality)) AS nationality, LOWER(%s) AS language,
+				      (c.opened_ymd - (CAST(EXTRACT(YEAR FROM m.birth_date) AS INTEGER) * 10000
+				        + CAST(EXTRACT(MONTH FROM m.birth_date) AS INTEGER) * 100
+				        + CAST(EXTRACT(DAY FROM m.birth_date) AS INTEGER))) / 10000 AS age
+				    FROM (
+				      SELECT c.id, c.owning_unit AS unit, %s AS opened_ymd FROM case_file c WHERE %s OFFSET 0
+				    ) c JOIN case_member m ON m.case_file = c.id
+				    OFFSET 0
 				  ) aged
 				) grouped
-				GROUP BY unit, opened_month, nationality, age_group, language""".formatted(OPENED_YMD, FIRST_LANGUAGE, CASES_IN_PERIOD),
-				period.parameters(),
+				GROUP BY unit, opened_month, nationality, age_group, language""".formatted(FIRST_LANGUAGE, OPENED_YMD,
+				CASES_IN_PERIOD), period.parameters(),
 				(rs, i) -> new People(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						rs.getLong(6)));
 	}
@@ -134,7 +138,7 @@ class DiagnosisQueries {
 		// a case's needs first (a case may have several receptions: linked registrations), then its members
 		return jdbc.query("""
 				SELECT unit, opened_month, need, SUM(members) AS people FROM (
-				  SELECT DISTINCT c.id, c.owning_unit AS unit, FLOOR(%s / 100) AS opened_month, v.NAME_ AS need,
+				  SELECT DISTINCT c.id, c.owning_unit AS unit, %s / 100 AS opened_month, v.NAME_ AS need,
 				    (SELECT COUNT(*) FROM case_member m WHERE m.case_file = c.id) AS members
 				  FROM case_file c
 				  JOIN ACT_HI_PROCINST p ON p.BUSINESS_KEY_ = c.case_number AND p.PROC_DEF_KEY_ = 'reception'
