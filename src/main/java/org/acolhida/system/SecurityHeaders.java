@@ -13,7 +13,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Browser security headers on our own pages and answers: the audit pages ({@code /audit/}) and
+ * Browser security headers on our own pages and answers: the audit pages ({@code /audit/}), the
+ * municipal diagnosis ({@code /reports/}, under the audit pages' policy: ECharts' tooltips carry
+ * style attributes) and
  * {@code /api/**} (JSON, CSV, the OpenAPI document and its Swagger UI). The audit page shows case
  * histories of vulnerable people to a signed-in auditor, so no other site may frame it (clickjacking),
  * run script in it or learn its address from a link; an answer is never sniffed into another type.
@@ -69,7 +71,7 @@ class SecurityHeaders {
 		};
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("acolhida-security-headers");
-		registration.addUrlPatterns("/audit/*", "/api/*");
+		registration.addUrlPatterns("/audit/*", "/reports/*", "/api/*");
 		// Before authentication, so that a 401 carries them as well.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
