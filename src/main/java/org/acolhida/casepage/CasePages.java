@@ -26,6 +26,7 @@ import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.ProtocolTexts;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.language.Words;
+import org.acolhida.reception.Nationalities;
 import org.acolhida.reception.ReceptionProcess;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
@@ -180,7 +181,7 @@ class CasePages {
 			.stream()
 			.map(m -> new CasePage.Person(m.fullName(), texts.get("relation." + m.relation()),
 					m.birthDate() == null ? "" : texts.words.date(m.birthDate()),
-					m.birthDate() == null ? 0 : m.ageOn(today), m.nationality(),
+					m.birthDate() == null ? 0 : m.ageOn(today), Nationalities.name(m.nationality(), language),
 					m.languageList().stream().map(code -> languageName(code, texts.locale)).toList()))
 			.toList();
 		return new CasePage(language, file.getCaseNumber(), unit.getName(), texts.get("status." + file.getStatus()),

@@ -88,6 +88,10 @@ class CaseListIT {
 		assertThat(mine.get("status").asText()).isEqualTo(words.getString("status.OPEN"));
 		// The same decision as the case page shows, and where the person goes next.
 		JsonNode page = get(CasePageController.PATH + "/cases/" + sorocaba, ana);
+		// the nationality chosen from the list is kept as its code and read as the country's name
+		assertThat(page.at("/household/0/nationality").asText())
+			.isEqualTo(new Locale.Builder().setRegion("HT").build().getDisplayCountry(Locale.forLanguageTag("pt-BR")))
+			.isNotEqualTo("HT");
 		assertThat(mine.get("priority").asText()).isNotBlank().isEqualTo(page.at("/triage/priority").asText());
 		assertThat(mine.get("next")).extracting(JsonNode::asText)
 			.containsExactly(ProtocolTexts.fromClasspath(ProtocolTexts.fileName("documentation-guidance", "pt-BR"))

@@ -7,7 +7,7 @@ import org.acolhida.support.PostgresIntegrationTest;
 class CaseListBrowserIT extends CaseListJourney {
 
 	CaseListBrowserIT() {
-		super("case-list-pt", "pt-BR", "ana", "Venezuela", "es");
+		super("case-list-pt", "pt-BR", "ana", "VE", "es");
 	}
 
 }

@@ -59,7 +59,7 @@ abstract class CaseListJourney extends StaffJourney {
 		desk.type(start.label("givenName"), "Wislande")
 			.type(start.label("familyName"), familyName)
 			.date(start.label("birthDate"), LocalDate.now().minusYears(31).minusMonths(4))
-			.type(start.label("nationality"), nationality)
+			.search(start.label("nationality"), servedStartForm(worker, ReceptionProcess.KEY).option("nationality", nationality))
 			.tag(start.label("languages"), servedStartForm(worker, ReceptionProcess.KEY).option("languages", languages))
 			.type(start.label("district"), district);
 		desk.start(processNames(ReceptionProcess.KEY)[0]);
@@ -86,6 +86,7 @@ abstract class CaseListJourney extends StaffJourney {
 			.singleResult()
 			.getValue());
 		String documentation = step("documentation-guidance", "process.name");
+		String nationalityName = servedStartForm(worker, ReceptionProcess.KEY).option("nationality", nationality);
 
 		// The button in the top bar, by its name in her language.
 		WebElement button = desk.browser().waitFor(By.cssSelector(".acolhida-cases-action"));
@@ -114,6 +115,7 @@ abstract class CaseListJourney extends StaffJourney {
 		// Its page: the triage's decision.
 		desk.browser().driver().findElement(By.cssSelector(".acolhida-cases-panel .acolhida-cases-open")).click();
 		String shown = desk.browser().waitFor(By.cssSelector(".acolhida-cases-panel .acolhida-case")).getText();
+		assertThat(shown).as("her nationality by name, not its code").contains(nationalityName);
 		assertThat(shown).contains(caseNumber, "Wislande " + familyName, page.getString("label.triage"),
 				page.getString("label.priority"), priority, page.getString("label.referralsStarted"), documentation);
 		desk.shot("case-list-page");

@@ -7,7 +7,7 @@ import org.acolhida.support.PostgresIntegrationTest;
 class ItalianCaseListBrowserIT extends CaseListJourney {
 
 	ItalianCaseListBrowserIT() {
-		super("case-list-it", "it", "giulia", "Nigeria", "en");
+		super("case-list-it", "it", "giulia", "NG", "en");
 	}
 
 }
