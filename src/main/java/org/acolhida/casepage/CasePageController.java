@@ -1,8 +1,11 @@
 package org.acolhida.casepage;
 
+import java.util.List;
+
 import org.acolhida.cases.CaseFile;
 import org.acolhida.cases.CaseReaders;
 import org.acolhida.errors.ForbiddenException;
+import org.acolhida.errors.InvalidInputException;
 import org.acolhida.identity.CurrentUser;
 import org.acolhida.language.WorkLanguage;
 import org.camunda.bpm.engine.TaskService;
@@ -11,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -33,6 +37,13 @@ class CasePageController {
 
 	static final String PATH = "/camunda/api/acolhida/case-page";
 
+	/** Longer than any case number or name: anything longer is not a search a desk makes. */
+	static final int LONGEST_QUERY = 100;
+
+	/** The headings of the case list ({@code label.*} of the page's bundle). */
+	static final List<String> LIST_LABELS = List.of("cases", "search", "recent", "found", "noCases", "caseNumber",
+			"person", "openedOn", "today", "status", "priority", "next", "notListened", "unit", "back");
+
 	private final CaseReaders readers;
 
 	private final CasePages pages;
@@ -43,13 +54,32 @@ class CasePageController {
 
 	private final WorkLanguage language;
 
+	private final CaseFinder finder;
+
 	CasePageController(CaseReaders readers, CasePages pages, TaskService tasks, CurrentUser currentUser,
-			WorkLanguage language) {
+			WorkLanguage language, CaseFinder finder) {
+		this.finder = finder;
 		this.readers = readers;
 		this.pages = pages;
 		this.tasks = tasks;
 		this.currentUser = currentUser;
 		this.language = language;
+	}
+
+	/**
+	 * The worker's own unit's cases, newest first ({@code q} empty), or those whose number or person's
+	 * name contains {@code q}: the way into a case that has no task of the worker's, such as one the
+	 * triage sent on without a referral of the worker's own desk.
+	 */
+	@GetMapping("/cases")
+	CaseList cases(@RequestParam(name = "q", required = false) String query) {
+		signedIn();
+		if (query != null && query.length() > LONGEST_QUERY) {
+			throw new InvalidInputException("q", "is longer than " + LONGEST_QUERY + " characters");
+		}
+		String reader = language.forCurrentUser(null);
+		return new CaseList(reader, query == null ? "" : query.strip(), CasePages.labels(LIST_LABELS, reader),
+				finder.find(query, reader));
 	}
 
 	/** The page of a case, by its number. */

@@ -26,6 +26,7 @@ import org.acolhida.language.ComposedTexts;
 import org.acolhida.language.ProtocolTexts;
 import org.acolhida.language.WorkLanguage;
 import org.acolhida.language.Words;
+import org.acolhida.reception.Nationalities;
 import org.acolhida.reception.ReceptionProcess;
 import org.acolhida.units.ServiceUnit;
 import org.acolhida.units.UnitDirectory;
@@ -133,6 +134,35 @@ class CasePages {
 			.singleResult()).map(HistoricProcessInstance::getBusinessKey));
 	}
 
+	/**
+	 * What the triage decided for a case, in {@code language}, for the case list: read as the
+	 * application, like the page; the caller has decided that the reader may see the case.
+	 */
+	CasePage.Triage triageOf(String caseNumber, String language) {
+		return currentUser.asApplication(() -> {
+			List<HistoricProcessInstance> receptions = history.createHistoricProcessInstanceQuery()
+				.processInstanceBusinessKey(caseNumber)
+				.processDefinitionKey(ReceptionProcess.KEY)
+				.orderByProcessInstanceStartTime()
+				.asc()
+				.listPage(0, 20);
+			return triage(receptions, variables(receptions), new Texts(composed.in(language)));
+		});
+	}
+
+	/** Texts of the page's bundle ({@code label.<key>}) in {@code language}, by key. */
+	static Map<String, String> labels(List<String> keys, String language) {
+		Locale locale = WorkLanguage.locale(language);
+		Map<String, String> labels = new LinkedHashMap<>();
+		keys.forEach(key -> labels.put(key, MESSAGES.getMessage("label." + key, null, locale)));
+		return labels;
+	}
+
+	/** A case state ({@code OPEN}) in {@code language}. */
+	static String status(String status, String language) {
+		return MESSAGES.getMessage("status." + status, null, WorkLanguage.locale(language));
+	}
+
 	private CasePage compose(CaseFile file, String language) {
 		Texts texts = new Texts(composed.in(language));
 		ServiceUnit unit = units.unit(file.getOwningUnit());
@@ -151,7 +181,7 @@ class CasePages {
 			.stream()
 			.map(m -> new CasePage.Person(m.fullName(), texts.get("relation." + m.relation()),
 					m.birthDate() == null ? "" : texts.words.date(m.birthDate()),
-					m.birthDate() == null ? 0 : m.ageOn(today), m.nationality(),
+					m.birthDate() == null ? 0 : m.ageOn(today), Nationalities.name(m.nationality(), language),
 					m.languageList().stream().map(code -> languageName(code, texts.locale)).toList()))
 			.toList();
 		return new CasePage(language, file.getCaseNumber(), unit.getName(), texts.get("status." + file.getStatus()),

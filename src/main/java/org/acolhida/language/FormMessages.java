@@ -75,6 +75,8 @@ public class FormMessages {
 			new Rule("too_long", "is longer than (\\d+) characters"),
 			new Rule("already_recorded", "is already recorded for this member"),
 			new Rule("no_such_member", "the household has no member (\\d+)"),
+			new Rule("other_country", "(.+) is not issued in this unit's country"),
+			new Rule("too_young", "(.+) is not issued to (.+), aged (\\d+)"),
 			new Rule("not_a_document_request", "'(.*)' is not a document request \\(TYPE:memberNo\\)"),
 			new Rule("choose_one", "choose at least one"), new Rule("negative", "must not be negative"),
 			new Rule("at_most", "must be less than (\\S+)"), new Rule("not_a_number", "is not a number"));

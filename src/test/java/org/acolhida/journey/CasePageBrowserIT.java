@@ -7,7 +7,7 @@ import org.acolhida.support.PostgresIntegrationTest;
 class CasePageBrowserIT extends CaseTabJourney {
 
 	CasePageBrowserIT() {
-		super("case-pt", "pt-BR", "ana", "Venezuela", "es");
+		super("case-pt", "pt-BR", "ana", "VE", "es");
 	}
 
 }

@@ -59,7 +59,7 @@ abstract class CaseTabJourney extends StaffJourney {
 		desk.type(start.label("givenName"), "Rosa")
 			.type(start.label("familyName"), familyName)
 			.date(start.label("birthDate"), LocalDate.of(1989, 4, 21))
-			.type(start.label("nationality"), nationality)
+			.search(start.label("nationality"), servedStartForm(worker, ReceptionProcess.KEY).option("nationality", nationality))
 			.tag(start.label("languages"), servedStartForm(worker, ReceptionProcess.KEY).option("languages", languages))
 			.type(start.label("district"), district);
 		desk.start(processNames(ReceptionProcess.KEY)[0]);

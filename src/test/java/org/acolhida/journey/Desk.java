@@ -274,6 +274,26 @@ final class Desk {
 		return this;
 	}
 
+	/**
+	 * Picks {@code option} (its label) in the searchable select labelled {@code label}, as a worker does
+	 * in a long list such as the countries: a click into it, the first letters, a click on the name.
+	 */
+	Desk search(String label, String option) {
+		WebElement container = container(form(), label);
+		WebElement input = container.findElement(By.cssSelector(".fjs-input-group input"));
+		click(input);
+		input.sendKeys(option.substring(0, Math.min(3, option.length())));
+		WebElement item = browser.waitUntil("option \"" + option + "\" under \"" + label + "\"",
+				driver -> container.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+					.stream()
+					.filter(i -> i.getText().trim().equals(option))
+					.findFirst()
+					.orElse(null));
+		click(item);
+		countField();
+		return this;
+	}
+
 	/** The option a select labelled {@code label} shows as chosen, e.g. one the form chose already. */
 	String selected(String label) {
 		return container(form(), label).findElement(By.cssSelector(".fjs-select-display")).getText().trim();

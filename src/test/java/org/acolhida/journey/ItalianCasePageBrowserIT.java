@@ -7,7 +7,7 @@ import org.acolhida.support.PostgresIntegrationTest;
 class ItalianCasePageBrowserIT extends CaseTabJourney {
 
 	ItalianCasePageBrowserIT() {
-		super("case-it", "it", "giulia", "Venezuela", "es");
+		super("case-it", "it", "giulia", "VE", "es");
 	}
 
 }

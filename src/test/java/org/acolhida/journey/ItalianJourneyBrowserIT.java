@@ -53,7 +53,7 @@ class ItalianJourneyBrowserIT extends StaffJourney {
 		giulia.type(start.label("givenName"), "Awa")
 			.type(start.label("familyName"), familyName)
 			.date(start.label("birthDate"), LocalDate.of(1994, 9, 3))
-			.type(start.label("nationality"), "Senegal")
+			.search(start.label("nationality"), served.option("nationality", "SN"))
 			.tag(start.label("languages"), french)
 			.tag(start.label("languages"), wolof)
 			.type(start.label("district"), district);

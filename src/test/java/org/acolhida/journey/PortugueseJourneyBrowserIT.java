@@ -58,7 +58,7 @@ class PortugueseJourneyBrowserIT extends StaffJourney {
 		ana.type(start.label("givenName"), "Rosa")
 			.type(start.label("familyName"), familyName)
 			.date(start.label("birthDate"), LocalDate.of(1989, 4, 21))
-			.type(start.label("nationality"), "Venezuela")
+			.search(start.label("nationality"), servedStartForm("ana", ReceptionProcess.KEY).option("nationality", "VE"))
 			.tag(start.label("languages"), spanish)
 			.choose(start.label("documentType"), start.option("documentType", "PASSPORT"))
 			.type(start.label("documentNumber"), "VE" + token().toUpperCase())

@@ -152,7 +152,8 @@ class PapersIT {
 		for (String item : portuguese.split(";")) {
 			assertThat(text).contains(PaperPdf.flat(item));
 		}
-		assertThat(text).as("named as not yet translated into Creole").contains("Lis sa a poko tradui");
+		// and in Creole in her column, which is no longer the staff's words with a note
+		assertWritesTheRule(paper, "ht", rule.getEntry("checklistRule"));
 		// the first mention of the federal police and the CRNM is explained
 		assertThat(text).contains("Polícia Federal: polis federal la", "CRNM: kat idantite Brezil pou migran yo");
 	}
@@ -204,7 +205,7 @@ class PapersIT {
 
 		Map<String, String> ur = ProtocolTexts.fromClasspath("papers/papers_ur.properties");
 		Map<String, String> ar = ProtocolTexts.fromClasspath("papers/papers_ar.properties");
-		for (String key : List.of("title.document-checklist", "checklist.bring", "footer.keep", "checklist.untranslated")) {
+		for (String key : List.of("title.document-checklist", "checklist.bring", "footer.keep")) {
 			String urdu = PaperPdf.fold(PaperPdf.flat(ur.get(key)));
 			String arabic = PaperPdf.fold(PaperPdf.flat(ar.get(key)));
 			// in logical order: a stripper that gave the drawn (visual) order would spell each word backwards
@@ -215,9 +216,67 @@ class PapersIT {
 				assertThat(arabicPaper.letters()).as("Arabic " + key).contains(sentence.trim());
 			}
 		}
+		// the checklist table's papers and fee in Urdu and Arabic, in logical order too
+		String rule = checklist("IT", "PERMESSO_SOGGIORNO", "ASYLUM_SEEKER").getEntry("checklistRule");
+		assertWritesTheRule(urduPaper, "ur", rule);
+		assertWritesTheRule(arabicPaper, "ar", rule);
 		assertThat(urduPaper.words()).contains("Documenti da portare", "Amir Khan", caseNumber);
 		assertThat(urduPaper.pages()).isBetween(1, 2);
 		assertThat(arabicPaper.pages()).isBetween(1, 2);
+	}
+
+	@Test
+	void shouldPrintTheChecklistTablesPapersAndFeeInEachPersonsLanguageWithoutTheFallbackNote() {
+		String caseNumber = caseInOrientation("SOR-CRAS-NORTE", "Yolette", "Pierre", List.of("ht"), "bruno", "CRNM:1",
+				"HUMANITARIAN_VISA");
+		String rule = checklist("BR", "CRNM", "HUMANITARIAN_VISA").getEntry("checklistRule");
+		String portuguese = ProtocolTexts.fromClasspath("texts_pt_BR.properties").get("checklist." + rule + ".papers");
+
+		for (String language : List.of("es", "fr", "ht", "ur", "ar")) {
+			PaperPdf paper = PaperPdf.read(get("bruno", caseNumber, "document-checklist", language).getBody());
+			assertWritesTheRule(paper, language, rule);
+			// the staff's column keeps the Portuguese words the worker checks against
+			for (String item : portuguese.split(";")) {
+				assertThat(paper.words()).as("Portuguese beside %s", language).contains(PaperPdf.flat(item));
+			}
+			assertThat(paper.pages()).as("pages in %s", language).isBetween(1, 2);
+		}
+	}
+
+	/**
+	 * The paper lists the rule's papers and fee as the person's bundle words them, with no note that the
+	 * list is in another language. Urdu and Arabic are compared by their runs of Arabic script, folded as
+	 * {@link PaperPdf#letters()} reads them: codes and figures between them (CRNM, EUR 16) are drawn
+	 * left to right inside the line, which moves them in the text read back, but not the words around.
+	 */
+	private static void assertWritesTheRule(PaperPdf paper, String language, String rule) {
+		Map<String, String> bundle = ProtocolTexts.fromClasspath(ProtocolTexts.fileName("papers/papers", language));
+		boolean arabicScript = language.equals("ur") || language.equals("ar");
+		// vowel signs (shadda, tanween) may come back beside another letter: compared without them
+		String shown = arabicScript ? withoutVowelSigns(paper.letters()) : paper.words();
+		String note = bundle.get("checklist.untranslated").split("[.\u06D4]")[0].trim();
+		assertThat(shown).as("the fallback note in %s", language)
+			.doesNotContain(arabicScript ? withoutVowelSigns(PaperPdf.fold(note)) : note);
+		String papers = bundle.get("checklist." + rule + ".papers");
+		String fee = bundle.get("checklist." + rule + ".fee");
+		assertThat(papers).as("papers of %s in %s", rule, language).isNotBlank();
+		List<String> expected = new java.util.ArrayList<>(List.of(papers.split(";")));
+		expected.add(fee);
+		for (String item : expected) {
+			if (!arabicScript) {
+				assertThat(shown).as("%s of %s", language, rule).contains(PaperPdf.flat(item));
+				continue;
+			}
+			for (String run : withoutVowelSigns(PaperPdf.fold(item)).split("[^\\p{IsArabic}\\s]+|[\u060C\u061B\u06D4]")) {
+				if (run.trim().codePoints().filter(Character::isLetter).count() >= 3) {
+					assertThat(shown).as("%s of %s", language, rule).contains(PaperPdf.flat(run));
+				}
+			}
+		}
+	}
+
+	private static String withoutVowelSigns(String text) {
+		return text.replaceAll("[\u064B-\u065F\u0670]", "");
 	}
 
 	@Test

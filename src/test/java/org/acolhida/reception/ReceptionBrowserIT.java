@@ -129,7 +129,7 @@ class ReceptionBrowserIT {
 		type(form, START_FORM.label("givenName"), "Marisol");
 		type(form, START_FORM.label("familyName"), familyName);
 		date(form, START_FORM.label("birthDate"), LocalDate.of(1988, 3, 14));
-		type(form, START_FORM.label("nationality"), "Venezuela");
+		search(form, START_FORM.label("nationality"), "Venezuela");
 		tag(form, START_FORM.label("languages"), languages.name("es", LANGUAGE));
 		choose(form, START_FORM.label("documentType"), START_FORM.option("documentType", "PASSPORT"));
 		type(form, START_FORM.label("documentNumber"), "VE" + token().toUpperCase(Locale.ROOT));
@@ -200,7 +200,7 @@ class ReceptionBrowserIT {
 		type(form, START_FORM.label("givenName"), "Dayana");
 		type(form, START_FORM.label("familyName"), familyName);
 		date(form, START_FORM.label("birthDate"), LocalDate.now().plusYears(1));
-		type(form, START_FORM.label("nationality"), "Venezuela");
+		search(form, START_FORM.label("nationality"), "Venezuela");
 		type(form, START_FORM.label("district"), "Éden");
 		clickButton(browser, TASKLIST.get("START"));
 
@@ -322,6 +322,11 @@ class ReceptionBrowserIT {
 		// would open the next select's options, which a click on it would then close again.
 		((JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) input).getWrappedDriver())
 			.executeScript("arguments[0].blur();", input);
+	}
+
+	/** Picks {@code option} in a searchable select (the countries) as in a tag list: first letters, then the name. */
+	private static void search(SearchContext scope, String label, String option) {
+		tag(scope, label, option);
 	}
 
 	/** Opens a form-js select and picks the option shown as {@code option}. */

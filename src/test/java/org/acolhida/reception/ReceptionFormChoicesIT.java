@@ -154,21 +154,50 @@ class ReceptionFormChoicesIT {
 		assertThat(new ArrayList<>(portuguese.values())).as("in the order a Portuguese reader looks for them")
 			.isSortedAccordingTo(java.text.Collator.getInstance(Locale.forLanguageTag(WorkLanguage.PT_BR)));
 		// the household's members are asked the same way
-		String task = householdTask("Kabila" + suffix(), "Congo", List.of("fr", "ln"));
+		String task = householdTask("Kabila" + suffix(), "CD", List.of("fr", "ln"));
 		assertThat(options(component(taskForm("ana", task), "member3_languages"))).isEqualTo(portuguese);
+	}
+
+	@Test
+	void shouldNameNationalitiesInTheReadersLanguageAndStoreTheCountrysCode() {
+		JsonNode nationality = component(startForm("ana"), "nationality");
+		Map<String, String> portuguese = options(nationality);
+		Map<String, String> italian = options(component(startForm("giulia"), "nationality"));
+
+		assertThat(nationality.path("type").asText()).isEqualTo("select");
+		assertThat(nationality.path("searchable").asBoolean()).as("a long list: searched as typed").isTrue();
+		assertThat(portuguese.keySet()).as("every ISO 3166 country, by code")
+			.containsExactlyInAnyOrder(Locale.getISOCountries());
+		for (String code : List.of("VE", "HT", "CI", "SN", "PK")) {
+			assertThat(portuguese).containsEntry(code,
+					new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.forLanguageTag(WorkLanguage.PT_BR)));
+			assertThat(italian).containsEntry(code, new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ITALIAN));
+		}
+		assertThat(portuguese.get("HT")).isNotEqualTo(italian.get("CI")).isNotEqualTo("HT");
+		assertThat(new ArrayList<>(portuguese.values())).as("in the order a Portuguese reader looks for them")
+			.isSortedAccordingTo(java.text.Collator.getInstance(Locale.forLanguageTag(WorkLanguage.PT_BR)));
+
+		// the code is what the case file keeps, and a household member is offered the same list
+		String familyName = "Joseph" + suffix();
+		String task = householdTask(familyName, "HT", List.of("ht"));
+		assertThat(options(component(taskForm("ana", task), "member2_nationality"))).isEqualTo(portuguese);
+		String instance = call("ana", HttpMethod.GET, "/engine-rest/task/" + task, null).getBody()
+			.path("processInstanceId").asText();
+		String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+		assertThat(cases.find(caseNumber).getMembers().get(0).nationality()).isEqualTo("HT");
 	}
 
 	@Test
 	void shouldStartEachHouseholdMemberWithTheReferencePersonsFamilyNationalityAndLanguages() {
 		String familyName = "Kabila" + suffix();
-		String task = householdTask(familyName, "Congo", List.of("fr", "ln"));
+		String task = householdTask(familyName, "CD", List.of("fr", "ln"));
 		JsonNode form = taskForm("ana", task);
 
 		for (int member = 1; member <= 8; member++) {
 			assertThat(component(form, "member" + member + "_familyName").path("defaultValue").asText())
 				.isEqualTo(familyName);
 			assertThat(component(form, "member" + member + "_nationality").path("defaultValue").asText())
-				.isEqualTo("Congo");
+				.isEqualTo("CD");
 			assertThat(component(form, "member" + member + "_languages").path("defaultValue").toString())
 				.isEqualTo("[\"fr\",\"ln\"]");
 			assertThat(component(form, "member" + member + "_givenName").has("defaultValue")).isFalse();
@@ -178,14 +207,14 @@ class ReceptionFormChoicesIT {
 	@Test
 	void shouldStoreTheLanguagesATagListSendsAsCodes() {
 		String familyName = "Kabila" + suffix();
-		String task = householdTask(familyName, "Congo", List.of("fr"));
+		String task = householdTask(familyName, "CD", List.of("fr"));
 		String instance = call("ana", HttpMethod.GET, "/engine-rest/task/" + task, null).getBody()
 			.path("processInstanceId").asText();
 		String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
 		// as Tasklist sends a group holding a tag list: a JSON object, the languages a JSON list
 		String member = """
 				{"relation":"CHILD","givenName":"Grace","familyName":"%s","birthDate":"2015-05-01",
-				"nationality":"Congo","languages":["fr","ln"]}""".formatted(familyName);
+				"nationality":"CD","languages":["fr","ln"]}""".formatted(familyName);
 		ResponseEntity<JsonNode> done = call("ana", HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
 				Map.of("variables", Map.of("membersCount", Map.of("value", 1, "type", "Integer"), "member1",
 						Map.of("value", member, "type", "Json"))));

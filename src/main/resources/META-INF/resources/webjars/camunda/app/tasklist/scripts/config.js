@@ -8,8 +8,9 @@
  */
 export default {
   // Tasklist plugins (ES modules, relative to app/tasklist/): the case page and the papers for the
-  // person, each as a tab of every task.
-  customScripts: ['scripts/case-tab.js', 'scripts/papers.js'],
+  // person, each as a tab of every task, and the case list in the top bar. scripts/case-view.js is
+  // no plugin: the case tab and the case list import it to draw the same page.
+  customScripts: ['scripts/case-tab.js', 'scripts/papers.js', 'scripts/cases.js'],
 
   locales: {
     availableLocales: ['en', 'pt', 'it'],
