@@ -240,11 +240,20 @@ class MonthlyReportProcessIT {
 		assertThat(groupsOf(instance, Elements.REMIND_COORDINATOR)).containsExactly("coordinator." + DESK);
 		assertThat(groupsOf(instance, Elements.FOLLOW_UP)).containsExactly("managers");
 
+		// paolo reads his reminder; the managers' follow-up is still open when he confirms.
+		Task reminded = tasks.createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey(Elements.REMIND_COORDINATOR).singleResult();
+		assertThat(reminded.getName()).contains("2026-07");
+		assertThat(complete("paolo", reminded, Map.of()).getStatusCode().is2xxSuccessful()).isTrue();
+		assertThat(instance).hasPassed(Elements.END_REMINDED);
+		assertThat(instance).isWaitingAt(Elements.REVIEW, Elements.FOLLOW_UP);
 		Task review = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(Elements.REVIEW).singleResult();
 		ResponseEntity<JsonNode> confirmed = complete("paolo", review, Map.of("item_B_2", 0L, "item_B_3", 0L));
 		assertThat(confirmed.getStatusCode().is2xxSuccessful()).as("%s", confirmed.getBody()).isTrue();
 		assertThat(instance).isEnded();
-		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).as("reminders left open").isZero();
+		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).as("the managers' follow-up left open")
+			.isZero();
+		assertThat(instance).hasPassed(Elements.END_LOCKED).hasNotPassed(Elements.END_FOLLOWED_UP);
 		assertThat(status(DESK, month)).isEqualTo("CONFIRMED");
 	}
 
