@@ -63,7 +63,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
  * The engine clock is fixed at the start of each test and moved to fire timers.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:documentation-process;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false" })
+		"camunda.bpm.job-execution.enabled=false",
+		// no monthly-report calendar started while the context loads, before coverage is set up
+		"acolhida.monthly-report.calendar=false" })
 @ActiveProfiles("demo")
 @Import({ ProcessEngineCoverageConfiguration.class, DocumentationGuidanceProcessTest.Coverage.class })
 class DocumentationGuidanceProcessTest {

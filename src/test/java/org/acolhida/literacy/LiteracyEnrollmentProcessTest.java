@@ -64,7 +64,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
  * changed, so the order of the tests does not matter.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:literacy-process;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false" })
+		"camunda.bpm.job-execution.enabled=false",
+		// no monthly-report calendar started while the context loads, before coverage is set up
+		"acolhida.monthly-report.calendar=false" })
 @ActiveProfiles("demo")
 @Import({ ProcessEngineCoverageConfiguration.class, LiteracyEnrollmentProcessTest.Coverage.class })
 class LiteracyEnrollmentProcessTest {
