@@ -17,6 +17,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -571,9 +572,14 @@ final class Desk {
 		}
 		catch (ElementClickInterceptedException covered) {
 			for (WebElement close : browser.driver().findElements(By.cssSelector(".page-notifications .alert .close"))) {
-				if (close.isDisplayed()) {
-					close.click();
-					count();
+				try {
+					if (close.isDisplayed()) {
+						close.click();
+						count();
+					}
+				}
+				catch (StaleElementReferenceException gone) {
+					// the notice went by itself between finding it and closing it: nothing left to close
 				}
 			}
 			browser.waitUntil("Tasklist's notices to go",
